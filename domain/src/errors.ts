@@ -1,0 +1,48 @@
+/**
+ * Stable error codes shared by server and web. The server maps each code to an HTTP status in one
+ * place (server/src/platform/errors.ts); messages are user-safe Chinese.
+ */
+export const ErrorCodes = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  CAPTCHA_INVALID: 400,
+  SMS_CODE_INVALID: 400,
+  SMS_CODE_EXPIRED: 400,
+  SMS_CODE_TOO_MANY_TRIES: 400,
+  RESET_MISMATCH: 400,
+  UNAUTHENTICATED: 401,
+  LOGIN_FAILED: 401,
+  SESSION_EXPIRED: 401,
+  FORBIDDEN: 403,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_DISABLED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  ID_ALREADY_REGISTERED: 409,
+  PHONE_ALREADY_REGISTERED: 409,
+  USERNAME_TAKEN: 409,
+  INVALID_TRANSITION: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_FILE: 415,
+  RATE_LIMITED: 429,
+  SMS_SEND_TOO_FREQUENT: 429,
+  SMS_SEND_FAILED: 503,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+export interface FieldError {
+  /** dotted path of the field in the request body, e.g. "idNumber" or "education.0.school" */
+  path: string;
+  message: string;
+}
+
+/** The JSON body of every error answer. */
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldError[];
+  /** seconds until a throttled action may be retried */
+  retryAfter?: number;
+}

@@ -1,0 +1,5 @@
+/** Mainland mobile numbers: 11 digits starting 1[3-9] (RULES.md §3). */
+export function checkMobile(raw: string): { ok: true; value: string } | { ok: false; message: string } {
+  const value = raw.trim();
+  return /^1[3-9]\d{9}$/.test(value) ? { ok: true, value } : { ok: false, message: '请输入11位大陆手机号码' };
+}

@@ -1,0 +1,194 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ApiErrorBody, FieldError } from '@ausm/domain';
+import type { Config } from './config';
+import { migrateToLatest, openDb, type DbHandle } from './db/index';
+import { systemClock, type Clock } from './platform/clock';
+import { FieldCrypto } from './platform/crypto';
+import { AuditLog } from './platform/audit';
+import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './platform/rate-limit';
+import { SessionStore } from './platform/sessions';
+import { CaptchaService } from './platform/captcha';
+import { AppError } from './platform/errors';
+import type { AppContext } from './platform/context';
+import { SimulatedSmsGateway } from './integrations/sms/sms-gateway';
+import { SmsCodeService } from './modules/identity/sms-codes.service';
+import { identityRoutes } from './modules/identity/identity.routes';
+import { managementRoutes } from './modules/management/management.routes';
+import { helpRoutes } from './modules/help/help.routes';
+import { devRoutes } from './modules/dev/dev.routes';
+import { seed } from './seed';
+
+z.config(z.locales.zhCN());
+
+export interface BuildOptions {
+  clock?: Clock;
+  db?: DbHandle;
+  limiter?: RateLimiter;
+  /** folder of the built web app; defaults to web/dist next to the server */
+  webDist?: string | null;
+  logger?: boolean;
+  seedDemo?: boolean;
+}
+
+export async function createContext(config: Config, opts: BuildOptions = {}): Promise<AppContext & { close(): Promise<void> }> {
+  const clock = opts.clock ?? systemClock;
+  const handle = opts.db ?? openDb({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'ausm.sqlite') });
+  await migrateToLatest(handle.db);
+  const limiter = opts.limiter ?? (config.redisUrl ? new RedisRateLimiter(config.redisUrl) : new MemoryRateLimiter(clock));
+  const fieldCrypto = new FieldCrypto(config.masterKey);
+  const smsGateway = new SimulatedSmsGateway(handle.db, clock, fieldCrypto, process.env.AUSM_SMS_SIMULATE === 'fail' ? 'fail' : 'deliver');
+  const ctx: AppContext = {
+    config,
+    db: handle.db,
+    dialect: handle.dialect,
+    clock,
+    fieldCrypto,
+    audit: new AuditLog(clock),
+    limiter,
+    sessions: new SessionStore(handle.db, clock, config.session),
+    captcha: new CaptchaService(handle.db, clock, config.captcha.validSeconds),
+    smsGateway,
+    smsCodes: new SmsCodeService(handle.db, clock, fieldCrypto, limiter, smsGateway, config.sms),
+  };
+  return {
+    ...ctx,
+    close: async () => {
+      if (!opts.limiter) await limiter.close();
+      if (!opts.db) await handle.close();
+    },
+  };
+}
+
+function defaultWebDist(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // src/ in development and tests, dist/ when bundled: both sit in server/
+  return path.resolve(here, '../../web/dist');
+}
+
+function zodFields(issues: ReadonlyArray<{ keyword?: string; instancePath?: string; message?: string; params?: unknown }>): FieldError[] {
+  return issues.map((i) => {
+    const base = (i.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+    const keys = (i.params as { keys?: string[] } | undefined)?.keys ?? [];
+    if (i.keyword === 'unrecognized_keys') {
+      return { path: [base, keys[0]].filter(Boolean).join('.'), message: `不允许的字段：${keys.join('、')}` };
+    }
+    return { path: base, message: i.message ?? '输入有误' };
+  });
+}
+
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const ctx = await createContext(config, opts);
+  if (opts.seedDemo ?? config.demo) await seed(ctx, { demo: config.demo });
+  else await seed(ctx, { demo: false });
+
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.body.password'] },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('ctx', ctx);
+  app.addHook('onClose', async () => ctx.close());
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    let body: ApiErrorBody;
+    let status: number;
+    if (err instanceof AppError) {
+      status = err.status;
+      body = { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...(err.retryAfter ? { retryAfter: err.retryAfter } : {}) };
+      if (err.retryAfter) reply.header('Retry-After', String(err.retryAfter));
+    } else if (hasZodFastifySchemaValidationErrors(err)) {
+      status = 400;
+      const fields = zodFields(err.validation);
+      body = { code: 'VALIDATION_FAILED', message: fields[0]?.message ?? '提交的信息有误', fields };
+    } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) {
+      status = 413;
+      body = { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' };
+    } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      status = err.statusCode === 415 ? 415 : 400;
+      body = { code: status === 415 ? 'UNSUPPORTED_FILE' : 'BAD_REQUEST', message: '请求格式有误' };
+    } else {
+      if (isResponseSerializationError(err)) req.log.error({ err }, 'response did not match its schema');
+      else req.log.error({ err }, 'unhandled error');
+      status = 500;
+      body = { code: 'INTERNAL', message: '系统繁忙，请稍后再试' };
+    }
+    return reply.code(status).send(body);
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.production ? [] : null,
+      },
+    },
+    hsts: config.production,
+  });
+
+  // One per-IP budget for the whole API (static files do not count).
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    const r = await ctx.limiter.hit(`api:ip:${req.ip}`, config.apiPerMinute, 60);
+    if (!r.allowed) throw AppError.rateLimited(r.retryAfter);
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !reply.getHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '全国会计人员统一服务管理平台 API', version: '0.1.0', description: 'AUSM 会计人员端与管理端接口' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(identityRoutes);
+  await app.register(managementRoutes);
+  await app.register(helpRoutes);
+  if (config.demo) await app.register(devRoutes);
+
+  const webDist = opts.webDist === undefined ? defaultWebDist() : opts.webDist;
+  const hasWeb = webDist !== null && fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
+      return reply.code(404).send({ code: 'NOT_FOUND', message: '请求的资源不存在' } satisfies ApiErrorBody);
+    }
+    // the web app routes on the client: every other GET gets index.html
+    return reply.type('text/html').header('Cache-Control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}

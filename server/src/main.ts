@@ -1,0 +1,37 @@
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { DEMO_ACCOUNTANT, DEMO_STAFF } from './seed';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`配置错误 / configuration error: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const app = await buildApp(config);
+  await app.listen({ host: config.host, port: config.port });
+  const url = `http://${config.host}:${config.port}`;
+  const db = config.databaseUrl ? 'PostgreSQL' : `SQLite (${config.dataDir}/ausm.sqlite)`;
+  console.log(`\n全国会计人员统一服务管理平台 AUSM 已启动: ${url}`);
+  console.log(`  数据库: ${db}${config.redisUrl ? ' + Redis' : ''}`);
+  console.log(`  接口文档: ${url}/api/docs`);
+  if (config.demo) {
+    console.log('  演示模式已开启（AUSM_DEMO=1）：短信与支付均为模拟器，/api/dev/* 测试接口可用');
+    console.log(`  会计人员演示账号: 证件号码 ${DEMO_ACCOUNTANT.idNumber} / 密码 ${DEMO_ACCOUNTANT.password}`);
+    console.log(`  管理端 ${url}/admin:`);
+    for (const s of DEMO_STAFF) console.log(`    ${s.username} / ${s.password} (${s.displayName})`);
+  }
+  const stop = async () => {
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors';
+
+/**
+ * Test hooks, registered only when AUSM_DEMO=1 (never in production; a test proves it): the latest
+ * SMS code delivered to a phone by the simulator, and the answer of an image captcha.
+ */
+export const devRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+
+  app.get(
+    '/api/dev/sms',
+    {
+      schema: {
+        tags: ['dev'],
+        summary: '演示模式：查看模拟短信网关发给某手机号的最新验证码',
+        querystring: z.object({ phone: z.string().max(20) }),
+        response: { 200: z.object({ code: z.string(), body: z.string(), sentAt: z.string() }) },
+      },
+    },
+    async (req) => {
+      const msg = await ctx.smsGateway.latest(req.query.phone.trim());
+      const code = msg?.body.match(/验证码为(\d{6})/)?.[1];
+      if (!msg || !code) throw AppError.notFound('短信');
+      return { code, body: msg.body, sentAt: msg.createdAt };
+    },
+  );
+
+  app.get(
+    '/api/dev/captcha',
+    {
+      schema: {
+        tags: ['dev'],
+        summary: '演示模式：查看图形验证码答案',
+        querystring: z.object({ id: z.string().max(64) }),
+        response: { 200: z.object({ text: z.string() }) },
+      },
+    },
+    async (req) => {
+      const text = await ctx.captcha.peek(req.query.id);
+      if (!text) throw AppError.notFound('验证码');
+      return { text };
+    },
+  );
+};

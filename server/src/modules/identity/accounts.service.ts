@@ -1,0 +1,236 @@
+import crypto from 'node:crypto';
+import {
+  checkIdDocument,
+  checkPersonName,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+  validateRegistration,
+  validateResetPassword,
+  type IdDocumentType,
+  type LoginRequest,
+  type Me,
+  type RegisterRequest,
+  type ResetPasswordRequest,
+} from '@ausm/domain';
+import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { isUniqueViolation } from '../../db/index';
+import { shanghaiDate } from '../../platform/clock';
+import { dummyHash, hashPassword, verifyPassword } from '../../platform/passwords';
+import type { Account } from '../../db/types';
+
+const LOGIN_FAILED_MESSAGE = '账号或密码错误';
+
+/** Registration, login, password reset and the signed-in accountant's own record. */
+export class AccountsService {
+  constructor(private readonly ctx: AppContext) {}
+
+  private idIndex(idNumber: string): string {
+    return this.ctx.fieldCrypto.blindIndex('id_number', idNumber.trim().toUpperCase());
+  }
+  private phoneIndex(phone: string): string {
+    return this.ctx.fieldCrypto.blindIndex('phone', phone.trim());
+  }
+
+  async findByLogin(account: string): Promise<Account | undefined> {
+    const value = account.trim();
+    const q = this.ctx.db.selectFrom('accounts').selectAll();
+    return /^1[3-9]\d{9}$/.test(value)
+      ? q.where('phone_index', '=', this.phoneIndex(value)).executeTakeFirst()
+      : q.where('id_number_index', '=', this.idIndex(value)).executeTakeFirst();
+  }
+
+  async getById(id: string): Promise<Account> {
+    const row = await this.ctx.db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw AppError.notFound('账号');
+    return row;
+  }
+
+  toMe(a: Account): Me {
+    return {
+      id: a.id,
+      maskedName: maskName(a.name),
+      idType: a.id_type,
+      maskedIdNumber: maskIdNumber(this.ctx.fieldCrypto.decrypt(a.id_number_enc)),
+      maskedPhone: maskPhone(this.ctx.fieldCrypto.decrypt(a.phone_enc)),
+      sex: a.sex === 'male' || a.sex === 'female' ? a.sex : null,
+      birthDate: a.birth_date,
+      realnameVerified: a.realname_verified === 1,
+    };
+  }
+
+  async register(input: RegisterRequest, ip: string): Promise<{ accountId: string }> {
+    const { config, clock, db, fieldCrypto, smsCodes, audit } = this.ctx;
+    const today = shanghaiDate(clock.now());
+    const errors = validateRegistration(input, { today, policy: config.passwordPolicy });
+    if (errors.length) throw AppError.validation(errors);
+
+    const id = checkIdDocument(input.idType as IdDocumentType, input.idNumber, today);
+    const name = checkPersonName(input.name, input.idType);
+    if (!id.ok || !name.ok) throw AppError.validation([]); // unreachable: validated above
+    const phone = input.phone.trim();
+    const idIndex = this.idIndex(id.value);
+    const phoneIndex = this.phoneIndex(phone);
+
+    // Cheap checks first so a taken ID or phone does not burn the SMS code.
+    await this.assertFree(idIndex, phoneIndex);
+    const codeId = await smsCodes.check(phone, 'register', input.smsCode);
+    const passwordHash = await hashPassword(input.password);
+    const accountId = crypto.randomUUID();
+    const now = clock.now().toISOString();
+    try {
+      await db.transaction().execute(async (trx) => {
+        await smsCodes.consume(trx, codeId);
+        await trx
+          .insertInto('accounts')
+          .values({
+            id: accountId,
+            id_type: input.idType,
+            id_number_enc: fieldCrypto.encrypt(id.value),
+            id_number_index: idIndex,
+            name: name.value,
+            nationality: input.idType === 'foreign_passport' ? (input.nationality ?? null) : null,
+            phone_enc: fieldCrypto.encrypt(phone),
+            phone_index: phoneIndex,
+            password_hash: passwordHash,
+            sex: id.sex ?? null,
+            birth_date: id.birthDate ?? null,
+            locked_until: null,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        await audit.record(trx, { actorKind: 'accountant', actorId: accountId, action: 'account.register', targetKind: 'account', targetId: accountId, ip });
+      });
+    } catch (err) {
+      // Two registrations raced past assertFree: the unique indexes decide, and the loser learns why.
+      if (isUniqueViolation(err)) await this.assertFree(idIndex, phoneIndex);
+      throw err;
+    }
+    return { accountId };
+  }
+
+  private async assertFree(idIndex: string, phoneIndex: string): Promise<void> {
+    const taken = await this.ctx.db
+      .selectFrom('accounts')
+      .select(['id_number_index', 'phone_index'])
+      .where((eb) => eb.or([eb('id_number_index', '=', idIndex), eb('phone_index', '=', phoneIndex)]))
+      .execute();
+    if (taken.some((r) => r.id_number_index === idIndex)) {
+      const message = '该证件号码已注册，请直接登录或找回密码';
+      throw new AppError('ID_ALREADY_REGISTERED', message, [{ path: 'idNumber', message }]);
+    }
+    if (taken.length > 0) {
+      const message = '该手机号已被其他账号使用';
+      throw new AppError('PHONE_ALREADY_REGISTERED', message, [{ path: 'phone', message }]);
+    }
+  }
+
+  async phoneRegistered(phone: string): Promise<boolean> {
+    const row = await this.ctx.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('phone_index', '=', this.phoneIndex(phone))
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /**
+   * Verifies a login. Unknown account and wrong password get the same answer; the account locks
+   * after maxFailures wrong passwords for lockMinutes.
+   */
+  async login(input: LoginRequest, ip: string): Promise<Account> {
+    const { config, clock, db, audit, captcha, limiter } = this.ctx;
+    const throttle = await limiter.hit(`login:ip:${ip}`, config.login.ipPerMinute, 60);
+    if (!throttle.allowed) throw AppError.rateLimited(throttle.retryAfter, '登录尝试过于频繁，请稍后再试');
+    if (!(await captcha.consume(input.captchaId, input.captchaText))) {
+      const message = '图形验证码错误或已过期，请重新输入';
+      throw new AppError('CAPTCHA_INVALID', message, [{ path: 'captchaText', message }]);
+    }
+    const account = await this.findByLogin(input.account);
+    if (!account) {
+      await verifyPassword(await dummyHash(), input.password);
+      await audit.record(db, { actorKind: 'anonymous', action: 'account.login', outcome: 'failure', ip, detail: { reason: 'unknown_account' } });
+      throw new AppError('LOGIN_FAILED', LOGIN_FAILED_MESSAGE);
+    }
+    const now = clock.now();
+    if (account.locked_until && account.locked_until > now.toISOString()) {
+      await audit.record(db, { actorKind: 'accountant', actorId: account.id, action: 'account.login', outcome: 'failure', ip, detail: { reason: 'locked' } });
+      throw lockedError(account.locked_until);
+    }
+    if (!(await verifyPassword(account.password_hash, input.password))) {
+      await this.recordFailure(account, ip);
+      throw new AppError('LOGIN_FAILED', LOGIN_FAILED_MESSAGE);
+    }
+    await db
+      .updateTable('accounts')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', account.id)
+      .execute();
+    await audit.record(db, { actorKind: 'accountant', actorId: account.id, action: 'account.login', ip });
+    return account;
+  }
+
+  private async recordFailure(account: Account, ip: string): Promise<void> {
+    const { config, clock, db, audit } = this.ctx;
+    const now = clock.now();
+    const result = await db.transaction().execute(async (trx) => {
+      // A lock that has run out starts a fresh count.
+      if (account.locked_until && account.locked_until <= now.toISOString()) {
+        await trx.updateTable('accounts').set({ failed_logins: 0, locked_until: null }).where('id', '=', account.id).execute();
+      }
+      const row = await trx
+        .updateTable('accounts')
+        .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+        .where('id', '=', account.id)
+        .returning('failed_logins')
+        .executeTakeFirstOrThrow();
+      await audit.record(trx, { actorKind: 'accountant', actorId: account.id, action: 'account.login', outcome: 'failure', ip, detail: { reason: 'wrong_password', failures: row.failed_logins } });
+      if (row.failed_logins >= config.login.maxFailures) {
+        const until = new Date(now.getTime() + config.login.lockMinutes * 60_000).toISOString();
+        await trx.updateTable('accounts').set({ locked_until: until }).where('id', '=', account.id).execute();
+        await audit.record(trx, { actorKind: 'system', action: 'account.lock', targetKind: 'account', targetId: account.id, ip, detail: { until } });
+        return until;
+      }
+      return undefined;
+    });
+    if (result) throw lockedError(result);
+  }
+
+  async resetPassword(input: ResetPasswordRequest, ip: string): Promise<void> {
+    const { config, clock, db, smsCodes, audit, sessions } = this.ctx;
+    const errors = validateResetPassword(input, { policy: config.passwordPolicy });
+    if (errors.length) throw AppError.validation(errors);
+    const phone = input.phone.trim();
+    const codeId = await smsCodes.check(phone, 'reset_password', input.smsCode);
+    const account = await this.findByLogin(input.idNumber.trim().toUpperCase());
+    const matches =
+      account !== undefined &&
+      account.name.normalize('NFC') === input.name.normalize('NFC').trim().replace(/\s+/gu, ' ') &&
+      account.phone_index === this.phoneIndex(phone);
+    if (!account || !matches) {
+      await db.transaction().execute(async (trx) => {
+        await smsCodes.consume(trx, codeId);
+        await audit.record(trx, { actorKind: 'anonymous', action: 'account.reset_password', outcome: 'failure', ip, targetKind: 'account', targetId: account?.id });
+      });
+      throw new AppError('RESET_MISMATCH', '证件号码、真实姓名、手机号与注册信息不一致，请核对后重新获取验证码');
+    }
+    const passwordHash = await hashPassword(input.newPassword);
+    await db.transaction().execute(async (trx) => {
+      await smsCodes.consume(trx, codeId);
+      await trx
+        .updateTable('accounts')
+        .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: clock.now().toISOString() })
+        .where('id', '=', account.id)
+        .execute();
+      await sessions.destroyAll('accountant', account.id, trx);
+      await audit.record(trx, { actorKind: 'accountant', actorId: account.id, action: 'account.reset_password', targetKind: 'account', targetId: account.id, ip });
+    });
+  }
+}
+
+function lockedError(until: string): AppError {
+  const t = new Date(new Date(until).getTime() + 8 * 3600_000).toISOString().slice(11, 16);
+  return new AppError('ACCOUNT_LOCKED', `密码错误次数过多，账号已锁定，请于${t}后再试，或通过“忘记密码”重置密码`);
+}

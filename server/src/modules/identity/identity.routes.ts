@@ -1,0 +1,106 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  captchaResponse,
+  loginRequest,
+  meResponse,
+  okResponse,
+  publicConfigResponse,
+  registerRequest,
+  registerResponse,
+  resetPasswordRequest,
+  smsSendRequest,
+  smsSendResponse,
+} from '@ausm/domain';
+import { AccountsService } from './accounts.service';
+import { ACCOUNTANT_COOKIE, clearSessionCookie, requireAccountant, setSessionCookie } from '../../platform/auth';
+import { AppError } from '../../platform/errors';
+import { shanghaiDate } from '../../platform/clock';
+
+export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+  const accounts = new AccountsService(ctx);
+
+  app.get(
+    '/api/config',
+    { schema: { tags: ['identity'], summary: '前端所需的公开配置', response: { 200: publicConfigResponse } } },
+    async () => ({
+      demo: ctx.config.demo,
+      passwordPolicy: ctx.config.passwordPolicy,
+      smsResendSeconds: ctx.config.sms.resendSeconds,
+      smsValidSeconds: ctx.config.sms.validSeconds,
+      today: shanghaiDate(ctx.clock.now()),
+    }),
+  );
+
+  app.get(
+    '/api/captcha',
+    { schema: { tags: ['identity'], summary: '获取图形验证码', response: { 200: captchaResponse } } },
+    async (_req, reply) => {
+      reply.header('Cache-Control', 'no-store');
+      return ctx.captcha.create();
+    },
+  );
+
+  app.post(
+    '/api/sms/send',
+    { schema: { tags: ['identity'], summary: '免费获取短信验证码', body: smsSendRequest, response: { 200: smsSendResponse } } },
+    async (req) => {
+      if (req.body.purpose === 'register' && (await accounts.phoneRegistered(req.body.phone.trim()))) {
+        const message = '该手机号已被其他账号使用';
+        throw new AppError('PHONE_ALREADY_REGISTERED', message, [{ path: 'phone', message }]);
+      }
+      return ctx.smsCodes.send(req.body.phone, req.body.purpose, req.ip);
+    },
+  );
+
+  app.post(
+    '/api/accounts',
+    { schema: { tags: ['identity'], summary: '会计人员注册', body: registerRequest, response: { 201: registerResponse } } },
+    async (req, reply) => {
+      const result = await accounts.register(req.body, req.ip);
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.post(
+    '/api/session',
+    { schema: { tags: ['identity'], summary: '会计人员登录', body: loginRequest, response: { 200: meResponse } } },
+    async (req, reply) => {
+      const account = await accounts.login(req.body, req.ip);
+      // Rotate: whatever session id the browser presented is destroyed, and a new one issued.
+      await ctx.sessions.destroy(req.cookies[ACCOUNTANT_COOKIE]);
+      const token = await ctx.sessions.create('accountant', account.id, req.ip);
+      setSessionCookie(req, reply, ACCOUNTANT_COOKIE, token);
+      return accounts.toMe(account);
+    },
+  );
+
+  app.delete(
+    '/api/session',
+    { schema: { tags: ['identity'], summary: '退出登录', response: { 200: okResponse } } },
+    async (req, reply) => {
+      const token = req.cookies[ACCOUNTANT_COOKIE];
+      const session = await ctx.sessions.resolve('accountant', token);
+      await ctx.sessions.destroy(token);
+      if (session) await ctx.audit.record(ctx.db, { actorKind: 'accountant', actorId: session.subjectId, action: 'account.logout', ip: req.ip });
+      clearSessionCookie(req, reply, ACCOUNTANT_COOKIE);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/me',
+    { preHandler: requireAccountant, schema: { tags: ['identity'], summary: '当前登录的会计人员', response: { 200: meResponse } } },
+    async (req) => accounts.toMe(await accounts.getById(req.accountantId ?? '')),
+  );
+
+  app.post(
+    '/api/password-reset',
+    { schema: { tags: ['identity'], summary: '找回密码', body: resetPasswordRequest, response: { 200: okResponse } } },
+    async (req, reply) => {
+      await accounts.resetPassword(req.body, req.ip);
+      clearSessionCookie(req, reply, ACCOUNTANT_COOKIE);
+      return { ok: true as const };
+    },
+  );
+};

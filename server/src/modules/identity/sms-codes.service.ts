@@ -1,0 +1,138 @@
+import crypto from 'node:crypto';
+import { checkMobile, type SmsPurpose } from '@ausm/domain';
+import type { Db } from '../../db/index';
+import type { Config } from '../../config';
+import type { Clock } from '../../platform/clock';
+import { type FieldCrypto, randomDigits, sm3, timingSafeEqualText } from '../../platform/crypto';
+import { AppError } from '../../platform/errors';
+import type { RateLimiter } from '../../platform/rate-limit';
+import { SmsDeliveryError, type SmsGateway } from '../../integrations/sms/sms-gateway';
+
+const PURPOSE_TEXT: Record<SmsPurpose, string> = {
+  register: '注册账号',
+  reset_password: '找回密码',
+  change_phone: '修改手机号',
+};
+
+/**
+ * One-time SMS codes: 6 random digits, hashed at rest, tied to phone + purpose, valid for a few
+ * minutes, single use, a bounded number of wrong tries; one send per phone per window and per-IP caps.
+ */
+export class SmsCodeService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly fieldCrypto: FieldCrypto,
+    private readonly limiter: RateLimiter,
+    private readonly gateway: SmsGateway,
+    private readonly cfg: Config['sms'],
+  ) {}
+
+  private hash(id: string, code: string): string {
+    return sm3(`${id}:${code}`);
+  }
+
+  async send(phoneRaw: string, purpose: SmsPurpose, ip: string): Promise<{ resendAfter: number; expiresIn: number }> {
+    const phone = checkMobile(phoneRaw);
+    if (!phone.ok) throw AppError.validation([{ path: 'phone', message: phone.message }]);
+    const phoneIndex = this.fieldCrypto.blindIndex('phone', phone.value);
+
+    const ipHit = await this.limiter.hit(`sms:ip:${ip}`, this.cfg.ipPerHour, 3600);
+    if (!ipHit.allowed) throw AppError.rateLimited(ipHit.retryAfter, '本网络获取验证码过于频繁，请稍后再试');
+
+    const windowKey = `sms:phone:${phoneIndex}`;
+    const window = await this.limiter.acquire(windowKey, this.cfg.resendSeconds);
+    if (!window.allowed) {
+      throw new AppError('SMS_SEND_TOO_FREQUENT', `验证码已发送，请${window.retryAfter}秒后再获取`, undefined, window.retryAfter);
+    }
+    const daily = await this.limiter.hit(`sms:phone-day:${phoneIndex}`, this.cfg.phonePerDay, 86400);
+    if (!daily.allowed) throw AppError.rateLimited(daily.retryAfter, '该手机号今日获取验证码次数已达上限');
+
+    const id = crypto.randomUUID();
+    const code = randomDigits(6);
+    const now = this.clock.now();
+    await this.db.transaction().execute(async (trx) => {
+      // A new code replaces any earlier unused one for the same phone and purpose.
+      await trx
+        .updateTable('sms_codes')
+        .set({ used_at: now.toISOString() })
+        .where('phone_index', '=', phoneIndex)
+        .where('purpose', '=', purpose)
+        .where('used_at', 'is', null)
+        .execute();
+      await trx
+        .insertInto('sms_codes')
+        .values({
+          id,
+          phone_index: phoneIndex,
+          purpose,
+          code_hash: this.hash(id, code),
+          created_at: now.toISOString(),
+          expires_at: new Date(now.getTime() + this.cfg.validSeconds * 1000).toISOString(),
+          used_at: null,
+        })
+        .execute();
+    });
+    const minutes = Math.round(this.cfg.validSeconds / 60);
+    try {
+      await this.gateway.send(
+        phone.value,
+        `【全国会计人员统一服务管理平台】您正在${PURPOSE_TEXT[purpose]}，验证码为${code}，${minutes}分钟内有效。如非本人操作，请忽略本短信。`,
+      );
+    } catch (err) {
+      if (!(err instanceof SmsDeliveryError)) throw err;
+      await this.db.deleteFrom('sms_codes').where('id', '=', id).execute();
+      await this.limiter.release(windowKey);
+      throw new AppError('SMS_SEND_FAILED', '短信发送失败，请稍后重试');
+    }
+    return { resendAfter: this.cfg.resendSeconds, expiresIn: this.cfg.validSeconds };
+  }
+
+  /**
+   * Checks a code without using it up; a wrong code costs one try (committed at once). Returns the
+   * code's id for `consume`, which must run in the transaction of the action the code authorises.
+   */
+  async check(phone: string, purpose: SmsPurpose, codeRaw: string, field = 'smsCode'): Promise<string> {
+    const phoneIndex = this.fieldCrypto.blindIndex('phone', phone.trim());
+    const row = await this.db
+      .selectFrom('sms_codes')
+      .selectAll()
+      .where('phone_index', '=', phoneIndex)
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const invalid = (code: 'SMS_CODE_INVALID' | 'SMS_CODE_EXPIRED' | 'SMS_CODE_TOO_MANY_TRIES', message: string) =>
+      new AppError(code, message, [{ path: field, message }]);
+    if (!row) throw invalid('SMS_CODE_INVALID', '验证码无效，请重新获取');
+    if (row.expires_at <= this.clock.now().toISOString()) throw invalid('SMS_CODE_EXPIRED', '验证码已过期，请重新获取');
+    if (row.tries >= this.cfg.maxTries) throw invalid('SMS_CODE_TOO_MANY_TRIES', '验证码错误次数过多，请重新获取');
+    if (!timingSafeEqualText(row.code_hash, this.hash(row.id, codeRaw.trim()))) {
+      const updated = await this.db
+        .updateTable('sms_codes')
+        .set((eb) => ({ tries: eb('tries', '+', 1) }))
+        .where('id', '=', row.id)
+        .returning('tries')
+        .executeTakeFirst();
+      const left = this.cfg.maxTries - (updated?.tries ?? this.cfg.maxTries);
+      throw left > 0
+        ? invalid('SMS_CODE_INVALID', `验证码错误，还可尝试${left}次`)
+        : invalid('SMS_CODE_TOO_MANY_TRIES', '验证码错误次数过多，请重新获取');
+    }
+    return row.id;
+  }
+
+  /** Marks a checked code used; fails if another request used it first. */
+  async consume(trx: Db, codeId: string, field = 'smsCode'): Promise<void> {
+    const r = await trx
+      .updateTable('sms_codes')
+      .set({ used_at: this.clock.now().toISOString() })
+      .where('id', '=', codeId)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) {
+      throw new AppError('SMS_CODE_INVALID', '验证码已使用，请重新获取', [{ path: field, message: '验证码已使用，请重新获取' }]);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  createStaffRequest,
+  departmentListResponse,
+  okResponse,
+  staffListResponse,
+  staffLoginRequest,
+  staffMeResponse,
+  staffSummary,
+  updateStaffRequest,
+} from '@ausm/domain';
+import { StaffService } from './staff.service';
+import { STAFF_COOKIE, clearSessionCookie, loadStaff, requireStaff, setSessionCookie } from '../../platform/auth';
+
+export const managementRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+  const staffService = new StaffService(ctx);
+
+  app.post(
+    '/api/admin/session',
+    { schema: { tags: ['management'], summary: '管理端登录', body: staffLoginRequest, response: { 200: staffMeResponse } } },
+    async (req, reply) => {
+      const staff = await staffService.login(req.body, req.ip);
+      await ctx.sessions.destroy(req.cookies[STAFF_COOKIE]);
+      const token = await ctx.sessions.create('staff', staff.id, req.ip);
+      setSessionCookie(req, reply, STAFF_COOKIE, token);
+      return staffService.me(staff);
+    },
+  );
+
+  app.delete(
+    '/api/admin/session',
+    { schema: { tags: ['management'], summary: '管理端退出登录', response: { 200: okResponse } } },
+    async (req, reply) => {
+      const token = req.cookies[STAFF_COOKIE];
+      const session = await ctx.sessions.resolve('staff', token);
+      await ctx.sessions.destroy(token);
+      if (session) await ctx.audit.record(ctx.db, { actorKind: 'staff', actorId: session.subjectId, action: 'staff.logout', ip: req.ip });
+      clearSessionCookie(req, reply, STAFF_COOKIE);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/admin/me',
+    { schema: { tags: ['management'], summary: '当前登录的工作人员', response: { 200: staffMeResponse } } },
+    async (req) => staffService.me(await loadStaff(req)),
+  );
+
+  app.get(
+    '/api/admin/departments',
+    { preHandler: requireStaff(), schema: { tags: ['management'], summary: '会计管理部门列表', response: { 200: departmentListResponse } } },
+    async () => {
+      const rows = await ctx.db.selectFrom('departments').selectAll().orderBy('sort').orderBy('code').execute();
+      return { items: rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code })) };
+    },
+  );
+
+  app.get(
+    '/api/admin/staff',
+    { preHandler: requireStaff('sysadmin'), schema: { tags: ['management'], summary: '工作人员列表', response: { 200: staffListResponse } } },
+    async () => ({ items: await staffService.list() }),
+  );
+
+  app.post(
+    '/api/admin/staff',
+    { preHandler: requireStaff('sysadmin'), schema: { tags: ['management'], summary: '新建工作人员', body: createStaffRequest, response: { 201: staffSummary } } },
+    async (req, reply) => reply.code(201).send(await staffService.create(await loadStaff(req), req.body, req.ip)),
+  );
+
+  app.patch(
+    '/api/admin/staff/:id',
+    {
+      preHandler: requireStaff('sysadmin'),
+      schema: {
+        tags: ['management'],
+        summary: '停用、启用工作人员或重置其密码',
+        params: z.object({ id: z.string().uuid('工作人员编号无效') }),
+        body: updateStaffRequest,
+        response: { 200: staffSummary },
+      },
+    },
+    async (req) => staffService.update(await loadStaff(req), req.params.id, req.body, req.ip),
+  );
+};

@@ -1,0 +1,55 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { StaffRole } from '@ausm/domain';
+import { AppError } from './errors';
+import type { Staff } from '../db/types';
+
+export const ACCOUNTANT_COOKIE = 'ausm_sid';
+export const STAFF_COOKIE = 'ausm_staff_sid';
+
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, name: string, token: string): void {
+  const { config } = req.server.ctx;
+  reply.setCookie(name, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.cookieSecure,
+    // a browser-session cookie: the server enforces idle and absolute lifetimes
+  });
+}
+
+export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply, name: string): void {
+  reply.clearCookie(name, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.server.ctx.config.cookieSecure });
+}
+
+/** preHandler: the caller must be a signed-in accountant; sets request.accountantId. */
+export async function requireAccountant(req: FastifyRequest): Promise<void> {
+  const token = req.cookies[ACCOUNTANT_COOKIE];
+  const session = await req.server.ctx.sessions.resolve('accountant', token);
+  if (!session) {
+    throw token ? new AppError('SESSION_EXPIRED', '登录已超时，请重新登录') : AppError.unauthenticated();
+  }
+  req.accountantId = session.subjectId;
+}
+
+/** Resolves the signed-in staff member (enabled) or throws 401. */
+export async function loadStaff(req: FastifyRequest): Promise<Staff> {
+  const token = req.cookies[STAFF_COOKIE];
+  const { sessions, db } = req.server.ctx;
+  const session = await sessions.resolve('staff', token);
+  if (!session) throw token ? new AppError('SESSION_EXPIRED', '登录已超时，请重新登录') : AppError.unauthenticated();
+  const staff = await db.selectFrom('staff').selectAll().where('id', '=', session.subjectId).executeTakeFirst();
+  if (!staff || staff.disabled) {
+    await sessions.destroy(token);
+    throw AppError.unauthenticated('账号已停用');
+  }
+  req.staffId = staff.id;
+  return staff;
+}
+
+/** preHandler factory: a signed-in staff member with one of the roles. */
+export function requireStaff(...roles: StaffRole[]) {
+  return async (req: FastifyRequest): Promise<void> => {
+    const staff = await loadStaff(req);
+    if (roles.length > 0 && !roles.includes(staff.role)) throw AppError.forbidden('您的角色无权执行此操作');
+  };
+}

@@ -1,0 +1,95 @@
+import type { Db } from '../db/index';
+import type { Clock } from './clock';
+import { randomToken, sm3 } from './crypto';
+
+export type SessionKind = 'accountant' | 'staff';
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+export interface ActiveSession {
+  idHash: string;
+  subjectId: string;
+  createdAt: string;
+}
+
+/** Only refresh last_seen_at this often, so a busy page does not write on every request. */
+const TOUCH_EVERY_MS = 30_000;
+
+/**
+ * Server-side sessions. The cookie holds a random 256-bit token; the database holds only its SM3
+ * digest, so a leaked table cannot be replayed. Login always issues a new token (no fixation).
+ */
+export class SessionStore {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly policy: SessionPolicy,
+  ) {}
+
+  async create(kind: SessionKind, subjectId: string, ip: string | null, trx: Db = this.db): Promise<string> {
+    const token = randomToken(32);
+    const now = this.clock.now();
+    await trx
+      .insertInto('sessions')
+      .values({
+        id_hash: sm3(token),
+        kind,
+        subject_id: subjectId,
+        created_at: now.toISOString(),
+        last_seen_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + this.policy.absoluteHours * 3600_000).toISOString(),
+        ip,
+      })
+      .execute();
+    return token;
+  }
+
+  /** The live session for a token, or undefined when missing, idle too long or past its lifetime. */
+  async resolve(kind: SessionKind, token: string | undefined): Promise<ActiveSession | undefined> {
+    if (!token || token.length > 100) return undefined;
+    const idHash = sm3(token);
+    const row = await this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id_hash', '=', idHash)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const now = this.clock.now();
+    const idleLimit = new Date(row.last_seen_at).getTime() + this.policy.idleMinutes * 60_000;
+    if (now.toISOString() >= row.expires_at || now.getTime() >= idleLimit) {
+      await this.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+      return undefined;
+    }
+    if (now.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_EVERY_MS) {
+      await this.db
+        .updateTable('sessions')
+        .set({ last_seen_at: now.toISOString() })
+        .where('id_hash', '=', idHash)
+        .execute();
+    }
+    return { idHash, subjectId: row.subject_id, createdAt: row.created_at };
+  }
+
+  async destroy(token: string | undefined): Promise<void> {
+    if (!token) return;
+    await this.db.deleteFrom('sessions').where('id_hash', '=', sm3(token)).execute();
+  }
+
+  async destroyAll(kind: SessionKind, subjectId: string, trx: Db = this.db): Promise<void> {
+    await trx.deleteFrom('sessions').where('kind', '=', kind).where('subject_id', '=', subjectId).execute();
+  }
+
+  async purgeExpired(): Promise<number> {
+    const now = this.clock.now();
+    const idleCutoff = new Date(now.getTime() - this.policy.idleMinutes * 60_000).toISOString();
+    const r = await this.db
+      .deleteFrom('sessions')
+      .where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<=', idleCutoff)]))
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+}

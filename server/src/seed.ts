@@ -1,0 +1,122 @@
+import crypto from 'node:crypto';
+import { REGIONS } from '@ausm/domain';
+import type { AppContext } from './platform/context';
+import type { Db } from './db/index';
+import { hashPassword } from './platform/passwords';
+import { FAQ_SEED } from './modules/help/faq-seed';
+
+/** Fixed demo accounts, printed at start-up and listed in the README. */
+export const DEMO_ACCOUNTANT = { idNumber: '11010519491231002X', password: 'Demo@2026', name: '王晓明', phone: '13900000001' };
+export const DEMO_STAFF = [
+  { username: 'admin', password: 'Admin@2026', displayName: '系统管理员', role: 'sysadmin', department: null },
+  { username: 'bj_reviewer', password: 'Review@2026', displayName: '李审核', role: 'reviewer', department: '110101' },
+  { username: 'bj_supervisor', password: 'Review@2026', displayName: '赵主管', role: 'supervisor', department: '110000' },
+  { username: 'sd_reviewer', password: 'Review@2026', displayName: '孙审核', role: 'reviewer', department: '370102' },
+] as const;
+
+export const MOF_CODE = '000000';
+
+/** Department display names: 北京市财政局, 山东省财政厅, 济南市历下区财政局 … */
+function departmentName(name: string, level: string, parentName?: string): string {
+  if (level === 'province') return /^(北京|天津|上海|重庆)/.test(name) ? `${name}财政局` : `${name}财政厅`;
+  if (level === 'city') return `${name}财政局`;
+  return `${parentName && parentName !== name && !/市辖区|直辖/.test(parentName) ? parentName : ''}${name}财政局`;
+}
+
+async function seedDepartments(db: Db): Promise<void> {
+  const regions = REGIONS.filter((r) => !/^(71|81|82)/.test(r.code));
+  const names = new Map(regions.map((r) => [r.code, r.name]));
+  const rows = [
+    { code: MOF_CODE, name: '中华人民共和国财政部', parent_code: null, level: 'national' as const, sort: 0 },
+    ...regions.map((r, i) => ({
+      code: r.code,
+      name: departmentName(r.name, r.level, r.parentCode ? names.get(r.parentCode) : undefined),
+      parent_code: r.parentCode ?? MOF_CODE,
+      level: r.level,
+      sort: i + 1,
+    })),
+    { code: '660000', name: '新疆生产建设兵团财政局', parent_code: MOF_CODE, level: 'province' as const, sort: 90000 },
+    { code: '990000', name: '中央单位会计管理部门（财政部会计司）', parent_code: MOF_CODE, level: 'province' as const, sort: 90001 },
+  ];
+  for (let i = 0; i < rows.length; i += 200) {
+    await db.insertInto('departments').values(rows.slice(i, i + 200)).execute();
+  }
+}
+
+async function markDone(db: Db, key: string): Promise<boolean> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+  if (row) return false;
+  await db.insertInto('meta').values({ key, value: new Date().toISOString() }).execute();
+  return true;
+}
+
+/**
+ * Reference data always; demo accounts only in demo mode. Each part runs once (a meta row marks it),
+ * inside a transaction so that two instances starting together seed once.
+ */
+export async function seed(ctx: AppContext, opts: { demo: boolean }): Promise<void> {
+  const { db, fieldCrypto, clock } = ctx;
+  const now = clock.now().toISOString();
+  await runOnce(db, 'seed:reference:v1', async (trx) => {
+    await seedDepartments(trx);
+    await trx
+      .insertInto('faq')
+      .values(FAQ_SEED.map((f, i) => ({ id: crypto.randomUUID(), category: f.category, question: f.question, answer: f.answer, sort: i, updated_at: now, updated_by: null })))
+      .execute();
+  });
+  if (!opts.demo) return;
+  const staffHashes = await Promise.all(DEMO_STAFF.map((s) => hashPassword(s.password)));
+  const demoHash = await hashPassword(DEMO_ACCOUNTANT.password);
+  await runOnce(db, 'seed:demo:v1', async (trx) => {
+    await trx
+      .insertInto('staff')
+      .values(
+        DEMO_STAFF.map((s, i) => ({
+          id: crypto.randomUUID(),
+          username: s.username,
+          display_name: s.displayName,
+          password_hash: staffHashes[i] ?? '',
+          role: s.role,
+          department_code: s.department,
+          locked_until: null,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+    const id = DEMO_ACCOUNTANT.idNumber;
+    await trx
+      .insertInto('accounts')
+      .values({
+        id: crypto.randomUUID(),
+        id_type: 'mainland_id',
+        id_number_enc: fieldCrypto.encrypt(id),
+        id_number_index: fieldCrypto.blindIndex('id_number', id),
+        name: DEMO_ACCOUNTANT.name,
+        nationality: null,
+        phone_enc: fieldCrypto.encrypt(DEMO_ACCOUNTANT.phone),
+        phone_index: fieldCrypto.blindIndex('phone', DEMO_ACCOUNTANT.phone),
+        password_hash: demoHash,
+        sex: 'female',
+        birth_date: '1949-12-31',
+        locked_until: null,
+        realname_verified: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  });
+}
+
+async function runOnce(db: Db, key: string, work: (trx: Db) => Promise<void>): Promise<void> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      if (!(await markDone(trx, key))) return;
+      await work(trx);
+    });
+  } catch (err) {
+    // Another instance seeding at the same moment won the meta row: its data stands.
+    const code = (err as { code?: string }).code;
+    if (code !== '23505' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw err;
+  }
+}

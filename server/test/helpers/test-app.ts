@@ -1,0 +1,81 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { migrateToLatest, openDb, type DbHandle } from '../../src/db/index';
+import { ManualClock } from '../../src/platform/clock';
+import type { RateLimiter } from '../../src/platform/rate-limit';
+
+export const TEST_KEY = 'a1'.repeat(32);
+
+/**
+ * A fresh database for one test file: in-memory SQLite, or, when DATABASE_URL is set, a new
+ * PostgreSQL database created for the file and dropped afterwards. Same tests, both dialects.
+ */
+export async function freshDb(): Promise<DbHandle> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return openDb({ sqliteFile: ':memory:' });
+  const name = `ausm_t_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const handle = openDb({ databaseUrl: u.toString() });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+export const dialectName = process.env.DATABASE_URL ? 'postgres' : 'sqlite';
+
+export interface TestApp {
+  app: FastifyInstance;
+  clock: ManualClock;
+  close(): Promise<void>;
+}
+
+export async function makeTestApp(
+  env: Record<string, string> = {},
+  opts: { limiter?: RateLimiter; db?: DbHandle; clock?: ManualClock } = {},
+): Promise<TestApp> {
+  const clock = opts.clock ?? new ManualClock(new Date('2026-03-01T02:00:00.000Z'));
+  const db = opts.db ?? (await freshDb());
+  await migrateToLatest(db.db);
+  const config = loadConfig({
+    AUSM_KEY: TEST_KEY,
+    AUSM_DATA_DIR: path.join(os.tmpdir(), 'ausm-test'),
+    AUSM_DEMO: '1',
+    AUSM_SMS_IP_PER_HOUR: '1000',
+    AUSM_SMS_PHONE_PER_DAY: '1000',
+    AUSM_LOGIN_IP_PER_MINUTE: '1000',
+    AUSM_API_PER_MINUTE: '100000',
+    ...env,
+  });
+  const app = await buildApp(config, { clock, db, webDist: null, logger: false, limiter: opts.limiter });
+  return {
+    app,
+    clock,
+    close: async () => {
+      await app.close();
+      if (!opts.db) await db.close();
+    },
+  };
+}
+
+/** The Set-Cookie value of a named cookie, ready for a Cookie header. */
+export function cookieOf(res: LightMyRequestResponse, name: string): string | undefined {
+  const c = res.cookies.find((x) => x.name === name);
+  return c && c.value ? `${name}=${c.value}` : undefined;
+}
