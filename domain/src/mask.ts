@@ -7,9 +7,10 @@ export function maskName(name: string): string {
   return cps[0] + '*'.repeat(Math.max(1, cps.length - 1));
 }
 
-/** 371102198808011234 → 371*****1234 */
+/** 371102198808011234 → 371*****1234; short document numbers keep less: H12345678 → H*****78 */
 export function maskIdNumber(id: string): string {
   if (id.length <= 7) return id.slice(0, 1) + '*****';
+  if (id.length < 15) return `${id.slice(0, 1)}*****${id.slice(-2)}`;
   return `${id.slice(0, 3)}*****${id.slice(-4)}`;
 }
 

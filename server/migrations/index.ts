@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-reviews-collection';
 
 /** Migrations are imported, not read from disk, so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-reviews-collection': m0002,
 };

@@ -35,6 +35,14 @@ import { managementRoutes } from './modules/management/management.routes';
 import { helpRoutes } from './modules/help/help.routes';
 import { devRoutes } from './modules/dev/dev.routes';
 import { seed } from './seed';
+import multipart from '@fastify/multipart';
+import { FileService } from './platform/files';
+import { ReviewEngine } from './platform/review/review-engine';
+import { filesRoutes } from './modules/files/files.routes';
+import { realnameRoutes } from './modules/realname/realname.routes';
+import { collectionRoutes } from './modules/collection/collection.routes';
+import { reviewRoutes } from './modules/management/reviews.routes';
+import { SimulatedAlipayIdentity } from './integrations/alipay/alipay-identity';
 
 z.config(z.locales.zhCN());
 
@@ -55,18 +63,24 @@ export async function createContext(config: Config, opts: BuildOptions = {}): Pr
   const limiter = opts.limiter ?? (config.redisUrl ? new RedisRateLimiter(config.redisUrl) : new MemoryRateLimiter(clock));
   const fieldCrypto = new FieldCrypto(config.masterKey);
   const smsGateway = new SimulatedSmsGateway(handle.db, clock, fieldCrypto, process.env.AUSM_SMS_SIMULATE === 'fail' ? 'fail' : 'deliver');
+  const audit = new AuditLog(clock);
+  const alipayMerchantKey = Buffer.from(crypto.hkdfSync('sm3', config.masterKey, Buffer.alloc(0), 'ausm-alipay-merchant', 32));
   const ctx: AppContext = {
     config,
     db: handle.db,
     dialect: handle.dialect,
     clock,
     fieldCrypto,
-    audit: new AuditLog(clock),
+    audit,
     limiter,
     sessions: new SessionStore(handle.db, clock, config.session),
     captcha: new CaptchaService(handle.db, clock, config.captcha.validSeconds),
     smsGateway,
     smsCodes: new SmsCodeService(handle.db, clock, fieldCrypto, limiter, smsGateway, config.sms),
+    files: new FileService(handle.db, clock, config.dataDir),
+    reviews: new ReviewEngine(handle.db, clock, audit),
+    alipay: new SimulatedAlipayIdentity(handle.db, clock, fieldCrypto, alipayMerchantKey),
+    alipayMerchantKey,
   };
   return {
     ...ctx,
@@ -137,6 +151,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
 
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -175,6 +190,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(identityRoutes);
   await app.register(managementRoutes);
   await app.register(helpRoutes);
+  await app.register(filesRoutes);
+  await app.register(realnameRoutes);
+  await app.register(collectionRoutes);
+  await app.register(reviewRoutes);
   if (config.demo) await app.register(devRoutes);
 
   const webDist = opts.webDist === undefined ? defaultWebDist() : opts.webDist;

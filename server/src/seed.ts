@@ -4,6 +4,7 @@ import type { AppContext } from './platform/context';
 import type { Db } from './db/index';
 import { hashPassword } from './platform/passwords';
 import { FAQ_SEED } from './modules/help/faq-seed';
+import { seedCollectionDemo } from './modules/collection/collection-seed';
 
 /** Fixed demo accounts, printed at start-up and listed in the README. */
 export const DEMO_ACCOUNTANT = { idNumber: '11010519491231002X', password: 'Demo@2026', name: '王晓明', phone: '13900000001' };
@@ -106,6 +107,7 @@ export async function seed(ctx: AppContext, opts: { demo: boolean }): Promise<vo
       })
       .execute();
   });
+  await seedCollectionDemo(ctx);
 }
 
 async function runOnce(db: Db, key: string, work: (trx: Db) => Promise<void>): Promise<void> {

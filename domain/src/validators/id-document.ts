@@ -62,7 +62,7 @@ function checkMod112Number(raw: string, today: string, label: string): IdCheckRe
   const y = Number(value.slice(6, 10));
   const m = Number(value.slice(10, 12));
   const d = Number(value.slice(12, 14));
-  if (y < 1900 || !realDate(y, m, d)) return { ok: false, message: `${label}中的出生日期无效` };
+  if (y < 1800 || !realDate(y, m, d)) return { ok: false, message: `${label}中的出生日期无效` };
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   if (birthDate > today) return { ok: false, message: `${label}中的出生日期不能晚于今天` };
   if (mod112CheckChar(value.slice(0, 17)) !== value[17]) return { ok: false, message: `${label}校验位错误，请核对后重新输入` };

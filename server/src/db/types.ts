@@ -19,6 +19,8 @@ export interface AccountTable {
   failed_logins: Generated<number>;
   locked_until: string | null;
   realname_verified: Generated<number>;
+  realname_method: string | null;
+  realname_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -109,7 +111,183 @@ export interface MetaTable {
   value: string;
 }
 
+export interface FileTable {
+  id: string;
+  account_id: string;
+  purpose: string;
+  type: 'jpg' | 'png' | 'pdf';
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  sha256: string;
+  storage_key: string;
+  original_name: string;
+  created_at: string;
+}
+
+export interface ReviewTable {
+  id: string;
+  kind: string;
+  account_id: string;
+  department_code: string;
+  province_code: string;
+  city_code: string | null;
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  mode: 'auto' | 'manual';
+  /** JSON */
+  payload: string;
+  /** JSON snapshot of what the approval would replace */
+  before: string | null;
+  version: Generated<number>;
+  submitted_at: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  decision_note: string | null;
+}
+
+export interface ReviewActionTable {
+  id: string;
+  review_id: string;
+  action: string;
+  actor_kind: 'staff' | 'owner' | 'system';
+  actor_id: string | null;
+  note: string | null;
+  idempotency_key: string | null;
+  at: string;
+}
+
+export interface AlipaySimUserTable {
+  id: string;
+  login: string;
+  name: string;
+  id_number_enc: string;
+  id_number_index: string;
+  created_at: string;
+}
+
+export interface AlipayCertificationTable {
+  id: string;
+  account_id: string;
+  expected_name: string;
+  expected_id_index: string;
+  status: 'init' | 'scanned' | 'passed' | 'failed' | 'expired';
+  alipay_user_id: string | null;
+  reason: string | null;
+  created_at: string;
+  expires_at: string;
+  completed_at: string | null;
+}
+
+export interface CollectionTable {
+  account_id: string;
+  scope: string | null;
+  status: 'draft' | 'pending' | 'approved' | 'rejected';
+  step: string;
+  current_review_id: string | null;
+  department_code: string | null;
+  photo_file_id: string | null;
+  political_status: string | null;
+  ethnicity: string | null;
+  email: string | null;
+  address: string | null;
+  postcode: string | null;
+  extra_id_type: string | null;
+  extra_id_number_enc: string | null;
+  identity_proof_file_id: string | null;
+  promise: Generated<number>;
+  cert_verified: Generated<number>;
+  cert_id: string | null;
+  submitted_at: string | null;
+  decided_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EducationEntryTable {
+  id: string;
+  account_id: string;
+  mode: string | null;
+  school: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  ongoing: Generated<number>;
+  education_level: string | null;
+  degree: string | null;
+  major_code: string | null;
+  edu_cert_no: string | null;
+  degree_cert_no: string | null;
+  abroad: Generated<number>;
+  chsi_status: Generated<string>;
+  proof_file_id: string | null;
+  abroad_cert_file_id: string | null;
+  legacy: Generated<number>;
+  /** JSON array of field names that came from the provincial platform and cannot be edited */
+  locked_fields: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorkEntryTable {
+  id: string;
+  account_id: string;
+  start_date: string | null;
+  end_date: string | null;
+  ongoing: Generated<number>;
+  company: string | null;
+  credit_code: string | null;
+  credit_code_warning: Generated<number>;
+  unit_type: string | null;
+  industry: string | null;
+  address: string | null;
+  phone: string | null;
+  has_accounting: Generated<number>;
+  /** JSON array of { level, post, startDate, endDate | null } */
+  accounting_rows: string | null;
+  accounting_proof_file_id: string | null;
+  title: string | null;
+  title_date: string | null;
+  title_file_id: string | null;
+  legacy: Generated<number>;
+  locked_fields: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CertificateTable {
+  id: string;
+  cert_no: string;
+  name: string;
+  id_number_index: string;
+  level: string;
+  year: number;
+  issuer: string;
+  created_at: string;
+}
+
+export interface ChsiRecordTable {
+  id: string;
+  kind: '学历' | '学位';
+  cert_no: string;
+  name: string;
+  id_number_index: string;
+  school: string;
+  level: string;
+  graduation_date: string;
+}
+
 export interface Database {
+  files: FileTable;
+  reviews: ReviewTable;
+  review_actions: ReviewActionTable;
+  alipay_sim_users: AlipaySimUserTable;
+  alipay_certifications: AlipayCertificationTable;
+  collections: CollectionTable;
+  education_entries: EducationEntryTable;
+  work_entries: WorkEntryTable;
+  certificates: CertificateTable;
+  chsi_records: ChsiRecordTable;
   accounts: AccountTable;
   sessions: SessionTable;
   sms_codes: SmsCodeTable;
@@ -127,3 +305,8 @@ export type NewAccount = Insertable<AccountTable>;
 export type AccountUpdate = Updateable<AccountTable>;
 export type Staff = Selectable<StaffTable>;
 export type Faq = Selectable<FaqTable>;
+export type Review = Selectable<ReviewTable>;
+export type FileRow = Selectable<FileTable>;
+export type Collection = Selectable<CollectionTable>;
+export type EducationEntry = Selectable<EducationEntryTable>;
+export type WorkEntry = Selectable<WorkEntryTable>;

@@ -8,6 +8,9 @@ import type { SessionStore } from './sessions';
 import type { CaptchaService } from './captcha';
 import type { SimulatedSmsGateway } from '../integrations/sms/sms-gateway';
 import type { SmsCodeService } from '../modules/identity/sms-codes.service';
+import type { FileService } from './files';
+import type { ReviewEngine } from './review/review-engine';
+import type { SimulatedAlipayIdentity } from '../integrations/alipay/alipay-identity';
 
 /** Everything a route or service needs, built once per app instance (tests build their own). */
 export interface AppContext {
@@ -22,6 +25,10 @@ export interface AppContext {
   captcha: CaptchaService;
   smsGateway: SimulatedSmsGateway;
   smsCodes: SmsCodeService;
+  files: FileService;
+  reviews: ReviewEngine;
+  alipay: SimulatedAlipayIdentity;
+  alipayMerchantKey: Buffer;
 }
 
 declare module 'fastify' {

@@ -1,0 +1,75 @@
+/**
+ * Upload rules per context (RULES.md §9). Types are checked from the file's bytes, never its name.
+ * Size bounds are per-context settings: collection photos have a minimum, exam photos a maximum.
+ */
+export type FileType = 'jpg' | 'png' | 'pdf';
+
+export interface FileRule {
+  label: string;
+  types: ReadonlyArray<FileType>;
+  minBytes?: number;
+  maxBytes: number;
+  minWidth?: number;
+  minHeight?: number;
+  /** what the page says beside the upload */
+  hint: string;
+}
+
+const KB = 1024;
+const MB = 1024 * KB;
+
+export const FILE_PURPOSES = [
+  'collection_photo',
+  'identity_proof',
+  'realname_front',
+  'realname_back',
+  'realname_handheld',
+  'education_proof',
+  'work_proof',
+  'title_proof',
+] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
+
+export const FILE_RULES: Readonly<Record<FilePurpose, FileRule>> = {
+  collection_photo: {
+    label: '证件照片',
+    types: ['jpg', 'png'],
+    minBytes: 10 * KB,
+    maxBytes: 2 * MB,
+    minWidth: 295,
+    minHeight: 413,
+    hint: '请上传清晰、完整、近期的标准证件照片，jpg或png格式，不小于10KB，像素不低于295×413',
+  },
+  identity_proof: { label: '身份证或居住证', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, hint: '暂未工作且不属于在校学生的人员须上传身份证或居住证，jpg、png或pdf格式，不超过2MB' },
+  realname_front: { label: '证件人像面', types: ['jpg', 'png'], maxBytes: 2 * MB, hint: 'jpg或png格式，不超过2MB，四角完整、字迹清晰' },
+  realname_back: { label: '证件非人像面', types: ['jpg', 'png'], maxBytes: 2 * MB, hint: 'jpg或png格式，不超过2MB，四角完整、字迹清晰' },
+  realname_handheld: { label: '手持证件人像面', types: ['jpg', 'png'], maxBytes: 2 * MB, hint: '本人手持证件人像面拍摄，面部和证件信息清晰可见，jpg或png格式，不超过2MB' },
+  education_proof: { label: '学历学位证明', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, hint: 'jpg、png或pdf格式，不超过2MB' },
+  work_proof: { label: '工作证明', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, hint: 'jpg、png或pdf格式，不超过2MB' },
+  title_proof: { label: '会计专业职务聘任文件', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, hint: 'jpg、png或pdf格式，不超过2MB' },
+};
+
+export const MIME_OF: Readonly<Record<FileType, string>> = { jpg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' };
+
+export function formatBytes(n: number): string {
+  return n >= MB ? `${(n / MB).toFixed(n % MB === 0 ? 0 : 1)}MB` : `${Math.round(n / KB)}KB`;
+}
+
+/** Checks what the server learnt from the bytes; returns a Chinese message naming the rule, or undefined. */
+export function checkFileFacts(
+  rule: FileRule,
+  facts: { type: FileType | undefined; bytes: number; width?: number; height?: number },
+): string | undefined {
+  const allowed = rule.types.map((t) => t.toUpperCase()).join('、');
+  if (!facts.type || !rule.types.includes(facts.type)) return `${rule.label}只能上传${allowed}格式的文件（按文件内容识别）`;
+  if (facts.bytes > rule.maxBytes) return `${rule.label}不能超过${formatBytes(rule.maxBytes)}`;
+  if (rule.minBytes && facts.bytes < rule.minBytes) return `${rule.label}不能小于${formatBytes(rule.minBytes)}`;
+  if (facts.type !== 'pdf' && (rule.minWidth || rule.minHeight)) {
+    const w = facts.width ?? 0;
+    const h = facts.height ?? 0;
+    if (w < (rule.minWidth ?? 0) || h < (rule.minHeight ?? 0)) {
+      return `${rule.label}像素不能低于${rule.minWidth}×${rule.minHeight}（当前${w}×${h}）`;
+    }
+  }
+  return undefined;
+}

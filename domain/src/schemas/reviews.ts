@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { REVIEW_ACTIONS, REVIEW_KINDS, REVIEW_STATUSES } from '../workflow/review';
+
+const dateOnly = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '日期无效');
+
+export const reviewQueueQuery = z
+  .object({
+    kind: z.enum(REVIEW_KINDS).optional(),
+    status: z.enum(REVIEW_STATUSES).optional(),
+    from: dateOnly.optional(),
+    to: dateOnly.optional(),
+    /** applicant name (part) or full ID number */
+    q: z.string().trim().max(30).optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+export type ReviewQueueQuery = z.infer<typeof reviewQueueQuery>;
+
+export const reviewQueueItem = z.object({
+  id: z.string(),
+  kind: z.enum(REVIEW_KINDS),
+  status: z.enum(REVIEW_STATUSES),
+  mode: z.enum(['auto', 'manual']),
+  submittedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  departmentCode: z.string(),
+  departmentName: z.string(),
+  applicantName: z.string(),
+  maskedIdNumber: z.string(),
+});
+export type ReviewQueueItem = z.infer<typeof reviewQueueItem>;
+
+export const reviewQueueResponse = z.object({ items: z.array(reviewQueueItem), nextCursor: z.string().nullable() });
+
+export const reviewFile = z.object({ id: z.string(), purpose: z.string(), name: z.string(), type: z.string(), size: z.number(), width: z.number().nullable(), height: z.number().nullable() });
+
+export const reviewDetailResponse = z.object({
+  id: z.string(),
+  kind: z.enum(REVIEW_KINDS),
+  status: z.enum(REVIEW_STATUSES),
+  mode: z.enum(['auto', 'manual']),
+  version: z.number(),
+  submittedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  departmentCode: z.string(),
+  departmentName: z.string(),
+  applicant: z.object({
+    name: z.string(),
+    idType: z.string(),
+    idNumber: z.string(),
+    maskedPhone: z.string(),
+    sex: z.string().nullable(),
+    birthDate: z.string().nullable(),
+  }),
+  payload: z.unknown(),
+  before: z.unknown().nullable(),
+  files: z.array(reviewFile),
+  actions: z.array(z.object({ action: z.string(), actorKind: z.string(), actorName: z.string().nullable(), note: z.string().nullable(), at: z.string() })),
+  availableActions: z.array(z.enum(REVIEW_ACTIONS)),
+});
+export type ReviewDetail = z.infer<typeof reviewDetailResponse>;
+
+export const reviewDecisionRequest = z
+  .object({
+    action: z.enum(['approve', 'reject'], { error: '请选择审核结果' }),
+    note: z.string().max(500, '审核意见不能超过500字').optional(),
+    idempotencyKey: z.string().min(8).max(64).optional(),
+  })
+  .strict();
+
+export const reviewStatsResponse = z.object({
+  scopeName: z.string(),
+  items: z.array(z.object({ kind: z.enum(REVIEW_KINDS), status: z.enum(REVIEW_STATUSES), count: z.number() })),
+});

@@ -1,0 +1,95 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { FILE_PURPOSES, FILE_RULES, formatBytes } from '@ausm/domain';
+import { loadStaff, requireAccountant } from '../../platform/auth';
+import { AppError } from '../../platform/errors';
+import { toFileSummary } from '../../platform/files';
+import type { FileRow } from '../../db/types';
+import { staffScope, inScope } from '../../platform/review/scope';
+
+const fileSummary = z.object({
+  id: z.string(),
+  purpose: z.string(),
+  name: z.string(),
+  type: z.enum(['jpg', 'png', 'pdf']),
+  size: z.number(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  createdAt: z.string(),
+});
+
+export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+
+  app.post(
+    '/api/files',
+    {
+      preHandler: requireAccountant,
+      schema: {
+        tags: ['files'],
+        summary: '上传附件（multipart/form-data，字段 file；按文件内容校验类型、大小和像素）',
+        querystring: z.object({ purpose: z.enum(FILE_PURPOSES, { error: '附件用途无效' }) }).strict(),
+        response: { 201: fileSummary },
+      },
+    },
+    async (req, reply) => {
+      const rule = FILE_RULES[req.query.purpose];
+      if (!req.isMultipart()) throw AppError.validation([{ path: 'file', message: '请选择要上传的文件' }]);
+      const part = await req.file({ limits: { fileSize: rule.maxBytes, files: 1 } });
+      if (!part) throw AppError.validation([{ path: 'file', message: '请选择要上传的文件' }]);
+      let bytes: Buffer;
+      try {
+        bytes = await part.toBuffer();
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          const message = `${rule.label}不能超过${formatBytes(rule.maxBytes)}`;
+          throw new AppError('PAYLOAD_TOO_LARGE', message, [{ path: 'file', message }]);
+        }
+        throw err;
+      }
+      const row = await ctx.files.store(req.accountantId ?? '', req.query.purpose, part.filename, bytes);
+      return reply.code(201).send(toFileSummary(row));
+    },
+  );
+
+  app.get(
+    '/api/files/:id',
+    { preHandler: requireAccountant, schema: { tags: ['files'], summary: '下载本人上传的附件', params: z.object({ id: z.string().max(64) }) } },
+    async (req, reply) => {
+      const f = await ctx.files.find(req.params.id);
+      if (!f || f.account_id !== req.accountantId) throw AppError.notFound('附件');
+      return sendFile(reply, f, await ctx.files.read(f));
+    },
+  );
+
+  app.get(
+    '/api/admin/files/:id',
+    { schema: { tags: ['files'], summary: '管理端查看审核事项的附件（限本部门及下级部门）', params: z.object({ id: z.string().max(64) }) } },
+    async (req, reply) => {
+      const staff = await loadStaff(req);
+      const f = await ctx.files.find(req.params.id);
+      if (!f) throw AppError.notFound('附件');
+      const scope = await staffScope(ctx.db, staff);
+      const visible = await ctx.db
+        .selectFrom('reviews')
+        .select('id')
+        .where('account_id', '=', f.account_id)
+        .where(inScope(scope))
+        .limit(1)
+        .executeTakeFirst();
+      if (!visible) throw AppError.notFound('附件');
+      await ctx.audit.record(ctx.db, { actorKind: 'staff', actorId: staff.id, action: 'file.read', targetKind: 'file', targetId: f.id, ip: req.ip, detail: { account: f.account_id, purpose: f.purpose } });
+      return sendFile(reply, f, await ctx.files.read(f));
+    },
+  );
+};
+
+function sendFile(reply: FastifyReply, f: FileRow, bytes: Buffer) {
+  return reply
+    .header('Content-Type', f.mime)
+    .header('Content-Disposition', `inline; filename="file.${f.type}"; filename*=UTF-8''${encodeURIComponent(f.original_name)}`)
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Cache-Control', 'private, no-store')
+    .send(bytes);
+}

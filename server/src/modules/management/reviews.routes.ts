@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  REVIEW_KIND_LABELS,
+  REVIEW_MODE_LABELS,
+  REVIEW_STATUS_LABELS,
+  reviewDecisionRequest,
+  reviewDetailResponse,
+  reviewQueueQuery,
+  reviewQueueResponse,
+  reviewStatsResponse,
+} from '@ausm/domain';
+import { loadStaff, requireStaff } from '../../platform/auth';
+import { ReviewQueueService } from './reviews.service';
+
+const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+const shanghai = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ') : '');
+
+export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+  const service = new ReviewQueueService(ctx);
+  const reviewers = requireStaff('reviewer', 'supervisor');
+
+  app.get(
+    '/api/admin/reviews',
+    { preHandler: reviewers, schema: { tags: ['management'], summary: '审核队列（本部门，主管含下级部门；按提交时间倒序，游标分页）', querystring: reviewQueueQuery, response: { 200: reviewQueueResponse } } },
+    async (req) => service.queue(await loadStaff(req), req.query),
+  );
+
+  app.get(
+    '/api/admin/reviews/stats',
+    { preHandler: reviewers, schema: { tags: ['management'], summary: '各类事项按状态的数量', response: { 200: reviewStatsResponse } } },
+    async (req) => {
+      const s = await service.stats(await loadStaff(req));
+      return s as z.infer<typeof reviewStatsResponse>;
+    },
+  );
+
+  app.get(
+    '/api/admin/reviews/export',
+    { preHandler: reviewers, schema: { tags: ['management'], summary: '导出筛选后的审核队列（CSV，证件号码脱敏）', querystring: reviewQueueQuery.omit({ cursor: true, limit: true }) } },
+    async (req, reply) => {
+      const staff = await loadStaff(req);
+      const lines = ['序号,事项类型,申请人,证件号码,受理部门,审核方式,审核状态,提交时间,审核时间'];
+      let cursor: string | undefined;
+      let n = 0;
+      // Walk the keyset pages so a large export never loads the whole table at once.
+      for (let page = 0; page < 500; page++) {
+        const r = await service.queue(staff, { ...req.query, cursor, limit: 100 });
+        for (const it of r.items) {
+          n++;
+          lines.push([String(n), REVIEW_KIND_LABELS[it.kind], it.applicantName, it.maskedIdNumber, it.departmentName, REVIEW_MODE_LABELS[it.mode], REVIEW_STATUS_LABELS[it.status], shanghai(it.submittedAt), shanghai(it.decidedAt)].map(csvCell).join(','));
+        }
+        if (!r.nextCursor) break;
+        cursor = r.nextCursor;
+      }
+      await ctx.audit.record(ctx.db, { actorKind: 'staff', actorId: staff.id, action: 'review.export', ip: req.ip, detail: { rows: n, filters: req.query } });
+      const stamp = shanghai(ctx.clock.now().toISOString()).slice(0, 10);
+      return reply
+        .header('Content-Type', 'text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="reviews-${stamp}.csv"; filename*=UTF-8''${encodeURIComponent(`审核事项-${stamp}.csv`)}`)
+        .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+    },
+  );
+
+  app.get(
+    '/api/admin/reviews/:id',
+    { preHandler: reviewers, schema: { tags: ['management'], summary: '审核事项详情（查看记入审计日志）', params: z.object({ id: z.string().max(64) }), response: { 200: reviewDetailResponse } } },
+    async (req) => service.detail(await loadStaff(req), req.params.id, req.ip),
+  );
+
+  app.post(
+    '/api/admin/reviews/:id/decision',
+    {
+      preHandler: reviewers,
+      schema: {
+        tags: ['management'],
+        summary: '审核通过或不通过（不通过须填写原因；决定不可更改）',
+        params: z.object({ id: z.string().max(64) }),
+        body: reviewDecisionRequest,
+        response: { 200: reviewDetailResponse },
+      },
+    },
+    async (req) => {
+      const staff = await loadStaff(req);
+      await ctx.reviews.transition({ reviewId: req.params.id, action: req.body.action, actor: { kind: 'staff', staff }, note: req.body.note, idempotencyKey: req.body.idempotencyKey, ip: req.ip });
+      return service.detail(staff, req.params.id, req.ip);
+    },
+  );
+};

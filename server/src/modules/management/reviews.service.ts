@@ -1,0 +1,138 @@
+import { availableActions, maskIdNumber, maskPhone, type ReviewDetail, type ReviewQueueItem, type ReviewQueueQuery } from '@ausm/domain';
+import type { AppContext } from '../../platform/context';
+import type { Staff } from '../../db/types';
+import { AppError } from '../../platform/errors';
+import { inScope, staffScope } from '../../platform/review/scope';
+
+const FILE_KEY = /(FileId|FileIds|_file_id)$/;
+
+/** Every file id a payload refers to (keys ending in FileId / FileIds), however deep. */
+export function fileIdsIn(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return FILE_KEY.test(key) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((v) => fileIdsIn(v, key));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => fileIdsIn(v, k));
+  return [];
+}
+
+function encodeCursor(at: string, id: string): string {
+  return Buffer.from(`${at}|${id}`).toString('base64url');
+}
+function decodeCursor(c: string): { at: string; id: string } {
+  const [at, id] = Buffer.from(c, 'base64url').toString().split('|');
+  if (!at || !id) throw AppError.validation([{ path: 'cursor', message: '分页参数无效' }]);
+  return { at, id };
+}
+
+/** The management side's view of the review engine: queues, details, decisions, counts, exports. */
+export class ReviewQueueService {
+  constructor(private readonly ctx: AppContext) {}
+
+  /** Newest first, keyset-paginated on (submitted_at, id); the scope is a WHERE clause, never a filter after loading. */
+  async queue(staff: Staff, q: ReviewQueueQuery): Promise<{ items: ReviewQueueItem[]; nextCursor: string | null }> {
+    const { db, fieldCrypto } = this.ctx;
+    const scope = await staffScope(db, staff);
+    let query = db
+      .selectFrom('reviews')
+      .innerJoin('accounts', 'accounts.id', 'reviews.account_id')
+      .innerJoin('departments', 'departments.code', 'reviews.department_code')
+      .select([
+        'reviews.id', 'reviews.kind', 'reviews.status', 'reviews.mode', 'reviews.submitted_at', 'reviews.decided_at',
+        'reviews.department_code', 'departments.name as department_name', 'accounts.name', 'accounts.id_number_enc',
+      ])
+      .where(inScope(scope));
+    if (q.kind) query = query.where('reviews.kind', '=', q.kind);
+    if (q.status) query = query.where('reviews.status', '=', q.status);
+    if (q.from) query = query.where('reviews.submitted_at', '>=', new Date(`${q.from}T00:00:00+08:00`).toISOString());
+    if (q.to) query = query.where('reviews.submitted_at', '<', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString());
+    if (q.q) {
+      const text = q.q.trim();
+      query = /^[0-9A-Za-z]{8,20}$/.test(text)
+        ? query.where('accounts.id_number_index', '=', fieldCrypto.blindIndex('id_number', text.toUpperCase()))
+        : query.where('accounts.name', 'like', `%${text.replace(/[%_\\]/g, '')}%`);
+    }
+    if (q.cursor) {
+      const c = decodeCursor(q.cursor);
+      query = query.where((eb) => eb.or([eb('reviews.submitted_at', '<', c.at), eb.and([eb('reviews.submitted_at', '=', c.at), eb('reviews.id', '<', c.id)])]));
+    }
+    const rows = await query.orderBy('reviews.submitted_at', 'desc').orderBy('reviews.id', 'desc').limit(q.limit + 1).execute();
+    const page = rows.slice(0, q.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => ({
+        id: r.id,
+        kind: r.kind as ReviewQueueItem['kind'],
+        status: r.status,
+        mode: r.mode,
+        submittedAt: r.submitted_at,
+        decidedAt: r.decided_at,
+        departmentCode: r.department_code,
+        departmentName: r.department_name,
+        applicantName: r.name,
+        maskedIdNumber: maskIdNumber(fieldCrypto.decrypt(r.id_number_enc)),
+      })),
+      nextCursor: rows.length > q.limit && last ? encodeCursor(last.submitted_at, last.id) : null,
+    };
+  }
+
+  async detail(staff: Staff, id: string, ip: string): Promise<ReviewDetail> {
+    const { db, fieldCrypto, reviews, audit } = this.ctx;
+    const review = await reviews.get(id);
+    await reviews.assertVisibleTo(staff, review);
+    const account = await db.selectFrom('accounts').selectAll().where('id', '=', review.account_id).executeTakeFirstOrThrow();
+    const dept = await db.selectFrom('departments').select('name').where('code', '=', review.department_code).executeTakeFirstOrThrow();
+    const payload: unknown = JSON.parse(review.payload);
+    const before: unknown = review.before ? JSON.parse(review.before) : null;
+    const ids = [...new Set(fileIdsIn(payload))];
+    const files = ids.length
+      ? await db.selectFrom('files').selectAll().where('id', 'in', ids).where('account_id', '=', review.account_id).execute()
+      : [];
+    const actions = await db
+      .selectFrom('review_actions')
+      .leftJoin('staff', 'staff.id', 'review_actions.actor_id')
+      .select(['review_actions.action', 'review_actions.actor_kind', 'review_actions.note', 'review_actions.at', 'staff.display_name'])
+      .where('review_actions.review_id', '=', id)
+      .orderBy('review_actions.at')
+      .execute();
+    // Reading someone's personal data is itself recorded.
+    await audit.record(db, { actorKind: 'staff', actorId: staff.id, action: 'review.read', targetKind: review.kind, targetId: review.id, ip, detail: { account: review.account_id } });
+    return {
+      id: review.id,
+      kind: review.kind as ReviewDetail['kind'],
+      status: review.status,
+      mode: review.mode,
+      version: review.version,
+      submittedAt: review.submitted_at,
+      decidedAt: review.decided_at,
+      decisionNote: review.decision_note,
+      departmentCode: review.department_code,
+      departmentName: dept.name,
+      applicant: {
+        name: account.name,
+        idType: account.id_type,
+        idNumber: fieldCrypto.decrypt(account.id_number_enc),
+        maskedPhone: maskPhone(fieldCrypto.decrypt(account.phone_enc)),
+        sex: account.sex,
+        birthDate: account.birth_date,
+      },
+      payload,
+      before,
+      files: files.map((f) => ({ id: f.id, purpose: f.purpose, name: f.original_name, type: f.type, size: f.size, width: f.width, height: f.height })),
+      actions: actions.map((a) => ({ action: a.action, actorKind: a.actor_kind, actorName: a.actor_kind === 'staff' ? (a.display_name ?? null) : null, note: a.note, at: a.at })),
+      availableActions: availableActions(review.status, 'staff').filter((a) => a !== 'withdraw'),
+    };
+  }
+
+  async stats(staff: Staff): Promise<{ scopeName: string; items: Array<{ kind: string; status: string; count: number }> }> {
+    const { db } = this.ctx;
+    const scope = await staffScope(db, staff);
+    const rows = await db
+      .selectFrom('reviews')
+      .select(['kind', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where(inScope(scope))
+      .groupBy(['kind', 'status'])
+      .execute();
+    const dept = await db.selectFrom('departments').select('name').where('code', '=', staff.department_code ?? '').executeTakeFirst();
+    const scopeName = `${dept?.name ?? ''}${staff.role === 'supervisor' ? '及下级部门' : ''}`;
+    return { scopeName, items: rows.map((r) => ({ kind: r.kind, status: r.status, count: Number(r.n) })) };
+  }
+}

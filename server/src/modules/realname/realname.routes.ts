@@ -1,0 +1,79 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  alipayCertificationResponse,
+  alipaySimConfirmRequest,
+  alipaySimSessionResponse,
+  maskName,
+  onlineRealnameRequest,
+  realnameStatusResponse,
+} from '@ausm/domain';
+import { requireAccountant } from '../../platform/auth';
+import { RealnameService, applyRealnameDecision } from './realname.service';
+
+function originOf(req: FastifyRequest): string {
+  return `${req.protocol}://${req.host}`;
+}
+
+export const realnameRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { ctx } = app;
+  const service = new RealnameService(ctx, ctx.alipayMerchantKey);
+  ctx.reviews.register({ kind: 'realname', onDecision: (trx, review, status) => applyRealnameDecision(trx, review, status, ctx.clock.now().toISOString()) });
+
+  app.get(
+    '/api/realname',
+    { preHandler: requireAccountant, schema: { tags: ['realname'], summary: '实名认证状态', response: { 200: realnameStatusResponse } } },
+    async (req) => service.status(req.accountantId ?? ''),
+  );
+
+  app.post(
+    '/api/realname/alipay',
+    { preHandler: requireAccountant, schema: { tags: ['realname'], summary: '发起支付宝实名认证（返回二维码）', response: { 201: alipayCertificationResponse } } },
+    async (req, reply) => reply.code(201).send(await service.startAlipay(req.accountantId ?? '', originOf(req))),
+  );
+
+  app.get(
+    '/api/realname/alipay/:id',
+    {
+      preHandler: requireAccountant,
+      schema: { tags: ['realname'], summary: '查询支付宝实名认证结果', params: z.object({ id: z.string().max(64) }), response: { 200: alipayCertificationResponse } },
+    },
+    async (req) => service.pollAlipay(req.accountantId ?? '', req.params.id, originOf(req)),
+  );
+
+  app.post(
+    '/api/realname/online',
+    { preHandler: requireAccountant, schema: { tags: ['realname'], summary: '提交线上实名认证（上传证件照片，由所选城市的会计管理部门审核）', body: onlineRealnameRequest, response: { 201: realnameStatusResponse } } },
+    async (req, reply) => reply.code(201).send(await service.submitOnline(req.accountantId ?? '', req.body, req.ip)),
+  );
+
+  /* ---- Alipay simulator: the phone page's API (no platform session: it runs on "the phone") ---- */
+
+  app.get(
+    '/api/sim/alipay/:id',
+    { schema: { tags: ['simulators'], summary: '支付宝模拟器：扫码后的手机页面信息', params: z.object({ id: z.string().max(64) }), response: { 200: alipaySimSessionResponse } } },
+    async (req) => {
+      await ctx.alipay.scan(req.params.id);
+      const s = await ctx.alipay.session(req.params.id);
+      return { id: s.id, status: s.status, merchant: '全国会计人员统一服务管理平台', maskedName: maskName(s.expected_name), reason: s.reason, expiresAt: s.expires_at };
+    },
+  );
+
+  app.post(
+    '/api/sim/alipay/:id/confirm',
+    {
+      schema: {
+        tags: ['simulators'],
+        summary: '支付宝模拟器：以某个支付宝账号登录并同意授权',
+        params: z.object({ id: z.string().max(64) }),
+        body: alipaySimConfirmRequest,
+        response: { 200: z.object({ status: z.string() }) },
+      },
+    },
+    async (req) => {
+      const identity = req.body.name && req.body.idNumber ? { name: req.body.name, idNumber: req.body.idNumber } : undefined;
+      return { status: await ctx.alipay.confirm(req.params.id, req.body.login, identity) };
+    },
+  );
+};

@@ -1,0 +1,133 @@
+import crypto from 'node:crypto';
+import QRCode from 'qrcode';
+import type { AlipayCertification, OnlineRealnameRequest, RealnameStatus } from '@ausm/domain';
+import type { AppContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import type { Db } from '../../db/index';
+import type { Review } from '../../db/types';
+import { signCertifyResult } from '../../integrations/alipay/alipay-identity';
+
+/**
+ * 实名认证, required before 信息采集: by Alipay (instant, through the identity gateway) or online by
+ * uploading three ID images, which the chosen city's department reviews.
+ */
+export class RealnameService {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly merchantKey: Buffer,
+  ) {}
+
+  async status(accountId: string): Promise<RealnameStatus> {
+    const { db } = this.ctx;
+    const account = await db.selectFrom('accounts').select(['realname_verified', 'realname_method', 'realname_at']).where('id', '=', accountId).executeTakeFirstOrThrow();
+    const review = await db
+      .selectFrom('reviews')
+      .innerJoin('departments', 'departments.code', 'reviews.department_code')
+      .select(['reviews.id', 'reviews.status', 'reviews.submitted_at', 'reviews.decided_at', 'reviews.decision_note', 'departments.name as department_name'])
+      .where('reviews.account_id', '=', accountId)
+      .where('reviews.kind', '=', 'realname')
+      .orderBy('reviews.submitted_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return {
+      verified: account.realname_verified === 1,
+      method: account.realname_method === 'alipay' || account.realname_method === 'online' ? account.realname_method : null,
+      verifiedAt: account.realname_at,
+      online: review
+        ? {
+            reviewId: review.id,
+            status: review.status,
+            departmentName: review.department_name,
+            submittedAt: review.submitted_at,
+            decidedAt: review.decided_at,
+            reason: review.status === 'rejected' ? review.decision_note : null,
+          }
+        : null,
+    };
+  }
+
+  private async assertNotVerified(accountId: string): Promise<void> {
+    const s = await this.status(accountId);
+    if (s.verified) throw new AppError('CONFLICT', '您已完成实名认证，无需重复认证');
+  }
+
+  async startAlipay(accountId: string, origin: string): Promise<AlipayCertification> {
+    await this.assertNotVerified(accountId);
+    const account = await this.ctx.db.selectFrom('accounts').select(['name', 'id_number_enc']).where('id', '=', accountId).executeTakeFirstOrThrow();
+    const { certifyId, expiresAt } = await this.ctx.alipay.initialize(accountId, account.name, this.ctx.fieldCrypto.decrypt(account.id_number_enc));
+    return this.describe(certifyId, origin, expiresAt);
+  }
+
+  private async describe(certifyId: string, origin: string, expiresAt: string): Promise<AlipayCertification> {
+    const result = await this.verifiedQuery(certifyId);
+    const scanUrl = `${origin}/sim/alipay/${certifyId}`;
+    const qrSvg = await QRCode.toString(scanUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    return { id: certifyId, status: result.status, reason: result.reason, scanUrl, qrSvg, expiresAt };
+  }
+
+  /** Queries the gateway and refuses results whose signature does not verify. */
+  private async verifiedQuery(certifyId: string) {
+    const r = await this.ctx.alipay.query(certifyId);
+    const expected = signCertifyResult(this.merchantKey, { certifyId: r.certifyId, status: r.status, reason: r.reason });
+    if (r.certifyId !== certifyId || !crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(r.sign.padEnd(expected.length).slice(0, expected.length)))) {
+      throw new AppError('CONFLICT', '支付宝认证结果验签失败，请重新发起认证');
+    }
+    return r;
+  }
+
+  /** Polled by the page showing the QR code; records the verification once it has passed. */
+  async pollAlipay(accountId: string, certifyId: string, origin: string): Promise<AlipayCertification> {
+    const cert = await this.ctx.db.selectFrom('alipay_certifications').select(['account_id', 'expires_at']).where('id', '=', certifyId).executeTakeFirst();
+    if (!cert || cert.account_id !== accountId) throw AppError.notFound('认证');
+    const described = await this.describe(certifyId, origin, cert.expires_at);
+    if (described.status === 'passed') {
+      await this.ctx.db.transaction().execute(async (trx) => {
+        const r = await trx
+          .updateTable('accounts')
+          .set({ realname_verified: 1, realname_method: 'alipay', realname_at: this.ctx.clock.now().toISOString() })
+          .where('id', '=', accountId)
+          .where('realname_verified', '=', 0)
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) === 1) {
+          await this.ctx.audit.record(trx, { actorKind: 'accountant', actorId: accountId, action: 'realname.alipay_passed', targetKind: 'account', targetId: accountId });
+        }
+      });
+    }
+    return described;
+  }
+
+  async submitOnline(accountId: string, input: OnlineRealnameRequest, ip: string): Promise<RealnameStatus> {
+    const { db, files, reviews } = this.ctx;
+    await this.assertNotVerified(accountId);
+    const city = await db.selectFrom('departments').select(['code', 'parent_code', 'level']).where('code', '=', input.cityCode).executeTakeFirst();
+    if (!city || city.level !== 'city') throw AppError.validation([{ path: 'cityCode', message: '请选择所在城市' }]);
+    if (city.parent_code !== input.provinceCode) throw AppError.validation([{ path: 'cityCode', message: '所选城市不属于所选省份' }]);
+    const front = await files.assertOwned(accountId, input.frontFileId, ['realname_front'], 'frontFileId');
+    const back = await files.assertOwned(accountId, input.backFileId, ['realname_back'], 'backFileId');
+    const handheld = await files.assertOwned(accountId, input.handheldFileId, ['realname_handheld'], 'handheldFileId');
+    await db.transaction().execute(async (trx) => {
+      // one open application at a time: the unique check runs inside the transaction
+      const open = await trx.selectFrom('reviews').select('id').where('account_id', '=', accountId).where('kind', '=', 'realname').where('status', '=', 'pending').executeTakeFirst();
+      if (open) throw new AppError('CONFLICT', '您的线上实名认证正在审核中，请耐心等待');
+      await reviews.submit(trx, {
+        kind: 'realname',
+        accountId,
+        departmentCode: input.cityCode,
+        payload: { frontFileId: front, backFileId: back, handheldFileId: handheld, provinceCode: input.provinceCode, cityCode: input.cityCode },
+        ip,
+      });
+    });
+    return this.status(accountId);
+  }
+}
+
+/** The engine's hook: an approved online application verifies the account. */
+export async function applyRealnameDecision(trx: Db, review: Review, status: string, now: string): Promise<void> {
+  if (status !== 'approved') return;
+  await trx
+    .updateTable('accounts')
+    .set({ realname_verified: 1, realname_method: 'online', realname_at: now })
+    .where('id', '=', review.account_id)
+    .where('realname_verified', '=', 0)
+    .execute();
+}

@@ -1,0 +1,67 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from '../../db/types';
+import type { Db } from '../../db/index';
+import type { Staff } from '../../db/types';
+import { AppError } from '../errors';
+
+/**
+ * Where a review sits in the department tree: its department plus the city and province above it,
+ * stored on the review so that every scope filter is one indexed equality in SQL.
+ */
+export async function routingCodes(db: Db, departmentCode: string): Promise<{ province_code: string; city_code: string | null; level: string }> {
+  const chain: Array<{ code: string; level: string; parent_code: string | null }> = [];
+  let code: string | null = departmentCode;
+  for (let i = 0; code && i < 5; i++) {
+    const row: { code: string; level: string; parent_code: string | null } | undefined = await db
+      .selectFrom('departments')
+      .select(['code', 'level', 'parent_code'])
+      .where('code', '=', code)
+      .executeTakeFirst();
+    if (!row) break;
+    chain.push(row);
+    code = row.parent_code;
+  }
+  const self = chain[0];
+  if (!self) throw AppError.validation([{ path: 'departmentCode', message: '会计管理部门不存在' }]);
+  const province = chain.find((d) => d.level === 'province');
+  const city = chain.find((d) => d.level === 'city');
+  return { province_code: province?.code ?? self.code, city_code: city?.code ?? null, level: self.level };
+}
+
+export interface StaffScope {
+  column: 'department_code' | 'city_code' | 'province_code' | null;
+  code: string | null;
+  /** every department (财政部 supervisors) */
+  all: boolean;
+}
+
+/** A reviewer sees its own department; a supervisor also every department below it. */
+export async function staffScope(db: Db, staff: Staff): Promise<StaffScope> {
+  if (staff.role === 'sysadmin' || !staff.department_code) throw AppError.forbidden('系统管理员不参与业务审核');
+  if (staff.role === 'reviewer') return { column: 'department_code', code: staff.department_code, all: false };
+  const dept = await db.selectFrom('departments').select('level').where('code', '=', staff.department_code).executeTakeFirst();
+  switch (dept?.level) {
+    case 'national':
+      return { column: null, code: null, all: true };
+    case 'province':
+      return { column: 'province_code', code: staff.department_code, all: false };
+    case 'city':
+      return { column: 'city_code', code: staff.department_code, all: false };
+    default:
+      return { column: 'department_code', code: staff.department_code, all: false };
+  }
+}
+
+/** The SQL condition of a scope, for any query over `reviews`. */
+export function inScope(scope: StaffScope) {
+  return (eb: ExpressionBuilder<Database, 'reviews'>) => {
+    if (scope.all || !scope.column || !scope.code) return eb.lit(true);
+    return eb(`reviews.${scope.column}`, '=', scope.code);
+  };
+}
+
+export function reviewInScope(scope: StaffScope, review: { department_code: string; city_code: string | null; province_code: string }): boolean {
+  if (scope.all) return true;
+  if (!scope.column) return false;
+  return review[scope.column] === scope.code;
+}

@@ -1,0 +1,74 @@
+import { Outlet, Link, useNavigate } from 'react-router';
+import { Button, Dropdown, Space } from 'antd';
+import { UserOutlined } from '@ant-design/icons';
+import { useLogout, useMe, usePublicConfig } from '../lib/session';
+
+/** The accountant portal frame: title bar with 注册 / 会计人员登录, or the masked name and 退出. */
+export function PortalLayout() {
+  const { data: me } = useMe();
+  const { data: config } = usePublicConfig();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <>
+      <a href="#main" className="sr-only">跳到主要内容</a>
+      {config?.demo && (
+        <div className="ausm-demo-banner" role="note">
+          演示环境：短信、支付宝等外部服务均为模拟器，数据仅供演示
+        </div>
+      )}
+      <header className="ausm-header">
+        <Link to="/" className="ausm-brand">
+          <span className="ausm-emblem" aria-hidden="true">会</span>
+          <span>全国会计人员统一服务管理平台</span>
+        </Link>
+        <nav aria-label="账号">
+          {me ? (
+            <Space>
+              <Dropdown
+                menu={{
+                  items: [{ key: 'logout', label: '退出登录' }],
+                  onClick: async () => {
+                    await logout();
+                    navigate('/');
+                  },
+                }}
+              >
+                <Button type="text" style={{ color: '#fff' }} icon={<UserOutlined />} data-testid="masked-name">
+                  {me.maskedName}
+                </Button>
+              </Dropdown>
+              <Button
+                ghost
+                onClick={async () => {
+                  await logout();
+                  navigate('/');
+                }}
+              >
+                退出
+              </Button>
+            </Space>
+          ) : (
+            <Space>
+              <Link to="/register" className="ausm-header-link">
+                注册
+              </Link>
+              <Link to="/login" className="ausm-header-link ausm-header-link-primary">
+                会计人员登录
+              </Link>
+            </Space>
+          )}
+        </nav>
+      </header>
+      <main id="main" className="ausm-main">
+        <Outlet />
+      </main>
+      <footer className="ausm-footer">
+        <div>主办单位：中华人民共和国财政部{'\u3000'}承办单位：财政部会计资格评价中心</div>
+        <div>
+          <Link to="/help">帮助中心</Link>{'\u3000'}|{'\u3000'}<Link to="/guide">操作说明</Link>{'\u3000'}|{'\u3000'}<Link to="/ask">咨询答疑</Link>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Spin } from 'antd';
+import { PortalLayout } from './portal-layout';
+import { HomePage } from '../features/home/home-page';
+import { RegisterPage } from '../features/accounts/register-page';
+import { LoginPage } from '../features/accounts/login-page';
+import { ForgotPasswordPage } from '../features/accounts/forgot-password-page';
+import { NotFoundPage } from './not-found-page';
+
+const HelpCenterPage = lazy(() => import('../features/help/help-center-page'));
+const GuidePage = lazy(() => import('../features/help/guide-page'));
+const AskPage = lazy(() => import('../features/help/ask-page'));
+const AdminApp = lazy(() => import('../features/admin/admin-app'));
+const CollectionPage = lazy(() => import('../features/collection/collection-page'));
+const AlipaySimPage = lazy(() => import('../features/realname/alipay-sim-page'));
+
+const fallback = (
+  <div style={{ padding: 48, textAlign: 'center' }}>
+    <Spin aria-label="加载中" />
+  </div>
+);
+
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <Suspense fallback={fallback}>
+        <Routes>
+          <Route path="/admin/*" element={<AdminApp />} />
+          {/* the simulated phone that the 支付宝实名认证 QR code opens: a bare page, no portal frame */}
+          <Route path="/sim/alipay/:id" element={<AlipaySimPage />} />
+          <Route element={<PortalLayout />}>
+            <Route index element={<HomePage />} />
+            <Route path="register" element={<RegisterPage />} />
+            <Route path="login" element={<LoginPage />} />
+            <Route path="forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="help" element={<HelpCenterPage />} />
+            <Route path="guide" element={<GuidePage />} />
+            <Route path="guide/:chapter" element={<GuidePage />} />
+            <Route path="ask" element={<AskPage />} />
+            <Route path="collection" element={<CollectionPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}

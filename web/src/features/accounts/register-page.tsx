@@ -1,0 +1,181 @@
+import { useMemo, useRef, useState } from 'react';
+import { Alert, Button, Card, Form, Input, Result, Select, Space, Typography, type InputRef } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import {
+  COUNTRIES,
+  ID_DOCUMENT_TYPES,
+  checkIdDocument,
+  checkMobile,
+  checkPassword,
+  checkPersonName,
+  describePasswordPolicy,
+  DENGBAO_PASSWORD_POLICY,
+  type IdDocumentType,
+  type RegisterRequest,
+} from '@ausm/domain';
+import { api } from '../../lib/api';
+import { applyApiError, ruleFrom } from '../../lib/forms';
+import { usePublicConfig } from '../../lib/session';
+import { NoticeCard } from '../../components/notice-card';
+import { SmsCodeButton } from '../../components/sms-code-button';
+import { RareCharPicker, insertAtCursor } from '../../components/rare-char-picker';
+
+const todayLocal = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** 注册: the guide's fields, checked by the same domain rules the server applies. */
+export function RegisterPage() {
+  const [form] = Form.useForm<RegisterRequest>();
+  const { data: config } = usePublicConfig();
+  const policy = config?.passwordPolicy ?? DENGBAO_PASSWORD_POLICY;
+  const today = config?.today ?? todayLocal();
+  const [error, setError] = useState<string>();
+  const [submitting, setSubmitting] = useState(false);
+  const [done, setDone] = useState(false);
+  const nameRef = useRef<InputRef>(null);
+  const navigate = useNavigate();
+  const idType = Form.useWatch('idType', form) ?? 'mainland_id';
+  const idNumber = Form.useWatch('idNumber', form) ?? '';
+
+  const derived = useMemo(() => {
+    if (idType !== 'mainland_id') return undefined;
+    const r = checkIdDocument('mainland_id', idNumber, today);
+    return r.ok ? r : undefined;
+  }, [idType, idNumber, today]);
+
+  const submit = async (values: RegisterRequest) => {
+    setError(undefined);
+    setSubmitting(true);
+    try {
+      await api('POST', '/api/accounts', { ...values, nationality: values.idType === 'foreign_passport' ? values.nationality : undefined });
+      setDone(true);
+    } catch (e) {
+      setError(applyApiError(form, e));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (done) {
+    return (
+      <Card>
+        <Result
+          status="success"
+          title="注册成功"
+          subTitle="请使用证件号码或手机号登录。登录后请先完成实名认证，再进行会计人员信息采集。"
+          extra={
+            <Button type="primary" onClick={() => navigate('/login')}>
+              去登录
+            </Button>
+          }
+        />
+      </Card>
+    );
+  }
+
+  return (
+    <div className="ausm-two-col">
+      <Card title={<h1 style={{ fontSize: 20, margin: 0 }}>新用户注册</h1>}>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+        <Form
+          form={form}
+          layout="vertical"
+          requiredMark
+          initialValues={{ idType: 'mainland_id' }}
+          onFinish={submit}
+          validateTrigger="onBlur"
+          scrollToFirstError
+        >
+          <Form.Item label="证件类型" name="idType" rules={[{ required: true, message: '请选择证件类型' }]}>
+            <Select options={ID_DOCUMENT_TYPES.map((t) => ({ value: t.value, label: t.label }))} onChange={() => form.setFields([{ name: 'idNumber', errors: [] }])} />
+          </Form.Item>
+          <Form.Item
+            label="证件号码"
+            name="idNumber"
+            rules={[{ required: true, message: '请输入证件号码' }, ruleFrom((v) => checkIdDocument(idType as IdDocumentType, v, today))]}
+            extra={derived ? `性别：${derived.sex === 'male' ? '男' : '女'}\u3000出生日期：${derived.birthDate}（由身份证号码自动识别）` : undefined}
+          >
+            <Input autoComplete="off" maxLength={30} placeholder="请输入证件号码" />
+          </Form.Item>
+          {idType === 'foreign_passport' && (
+            <Form.Item label="国籍" name="nationality" rules={[{ required: true, message: '请选择国籍' }]}>
+              <Select showSearch optionFilterProp="label" placeholder="请选择国籍" options={COUNTRIES.map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }))} />
+            </Form.Item>
+          )}
+          <Form.Item label="真实姓名" htmlFor="name" required extra="姓名中有生僻字的，请点击“生僻字”选择">
+            <Space.Compact style={{ width: '100%' }}>
+              <Form.Item name="name" noStyle rules={[{ required: true, message: '请输入真实姓名' }, ruleFrom((v) => checkPersonName(v, idType))]}>
+                <Input id="name" ref={nameRef} autoComplete="name" placeholder="请输入与证件一致的姓名" />
+              </Form.Item>
+              <RareCharPicker
+                onPick={(ch) => {
+                  const input = nameRef.current?.input ?? null;
+                  const next = insertAtCursor(input, form.getFieldValue('name') ?? '', ch);
+                  form.setFieldValue('name', next.value);
+                  requestAnimationFrame(() => {
+                    input?.focus();
+                    input?.setSelectionRange(next.caret, next.caret);
+                  });
+                }}
+              />
+            </Space.Compact>
+          </Form.Item>
+          <Form.Item
+            label="密码"
+            name="password"
+            extra={describePasswordPolicy(policy)}
+            rules={[
+              { required: true, message: '请输入密码' },
+              ruleFrom((v) => checkPassword(v, policy, { idNumber: form.getFieldValue('idNumber'), phone: form.getFieldValue('phone') })),
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item
+            label="确认密码"
+            name="confirmPassword"
+            dependencies={['password']}
+            rules={[
+              { required: true, message: '请再次输入密码' },
+              ({ getFieldValue }) => ({
+                validator: (_, v) => (!v || v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))),
+              }),
+            ]}
+          >
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item label="手机号" name="phone" rules={[{ required: true, message: '请输入手机号' }, ruleFrom(checkMobile)]}>
+            <Input autoComplete="tel" inputMode="numeric" maxLength={11} placeholder="请输入本人手机号" />
+          </Form.Item>
+          <Form.Item label="验证码" htmlFor="smsCode" required>
+            <Space.Compact style={{ width: '100%' }}>
+              <Form.Item name="smsCode" noStyle rules={[{ required: true, message: '请输入验证码' }, { pattern: /^\d{6}$/, message: '请输入6位短信验证码' }]}>
+                <Input id="smsCode" autoComplete="one-time-code" inputMode="numeric" maxLength={6} placeholder="短信验证码" />
+              </Form.Item>
+              <SmsCodeButton
+                purpose="register"
+                getPhone={() => form.getFieldValue('phone') ?? ''}
+                onPhoneError={(m) => form.setFields([{ name: 'phone', errors: [m] }])}
+              />
+            </Space.Compact>
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
+            注册
+          </Button>
+          <Typography.Paragraph style={{ marginTop: 12, textAlign: 'center' }}>
+            已有账号？<Link to="/login">立即登录</Link>
+          </Typography.Paragraph>
+        </Form>
+      </Card>
+      <NoticeCard
+        items={[
+          '证件类型请按本人有效身份证件选择，证件号码和真实姓名须与证件一致，注册后不可自行修改。',
+          '一个证件号码、一个手机号只能注册一个账号。证件号码已注册的，请直接登录或通过“忘记密码”找回。',
+          '内地居民身份证号码为18位，最后一位为X的请输入大写或小写X均可；性别和出生日期由号码自动识别。',
+          '姓名中有生僻字无法输入的，请点击姓名右侧“生僻字”按钮，按拼音或编码查找后选择。',
+          '短信验证码3分钟内有效，同一手机号每3分钟只能获取一次，输错5次需重新获取。',
+          `${describePasswordPolicy(policy)}。`,
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import { HomeOutlined, QuestionCircleOutlined, TeamOutlined } from '@ant-design/icons';
+import type { StaffRole } from '@ausm/domain';
+
+export interface AdminNavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** who sees it; every staff member when absent */
+  roles?: readonly StaffRole[];
+  /** one line for the 工作台 shortcut card */
+  description?: string;
+}
+
+/** The management portal's pages, in menu order: the menu and the 工作台 shortcuts both read this. */
+export const ADMIN_NAV: readonly AdminNavItem[] = [
+  { path: '/admin', label: '工作台', icon: <HomeOutlined /> },
+  {
+    path: '/admin/staff',
+    label: '工作人员管理',
+    icon: <TeamOutlined />,
+    roles: ['sysadmin'],
+    description: '新建工作人员账号，分配角色和所属会计管理部门，停用、启用账号或重置密码。',
+  },
+  {
+    path: '/admin/faq',
+    label: '帮助中心管理',
+    icon: <QuestionCircleOutlined />,
+    roles: ['sysadmin'],
+    description: '维护会计人员端帮助中心的常见问题及答案。',
+  },
+];
+
+export function navFor(role: StaffRole): AdminNavItem[] {
+  return ADMIN_NAV.filter((n) => !n.roles || n.roles.includes(role));
+}
+
+/** The menu entry a path belongs to: the longest matching prefix. */
+export function selectedNavPath(pathname: string): string {
+  const match = ADMIN_NAV.filter((n) => pathname === n.path || pathname.startsWith(`${n.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
+  return match?.path ?? '/admin';
+}

@@ -1,0 +1,237 @@
+import { useEffect, useState } from 'react';
+import { Alert, Col, Descriptions, Form, Input, Row, Select, Typography } from 'antd';
+import {
+  ETHNICITIES,
+  EXTRA_ID_TYPES,
+  FILE_RULES,
+  POLITICAL_STATUSES,
+  checkForeignPermanentResidence,
+  checkResidencePermit,
+  idDocumentTypeLabel,
+  type CollectionBasicRequest,
+  type CollectionState,
+} from '@ausm/domain';
+import { ApiError } from '../../lib/api';
+import { usePublicConfig } from '../../lib/session';
+import { FileUpload } from '../../components/file-upload';
+import { options, useSave, type StepIssue } from './collection-data';
+import { StepActions } from './step-parts';
+
+type ExtraIdType = NonNullable<CollectionBasicRequest['extraIdType']>;
+
+interface BasicForm {
+  photoFileId?: string | null;
+  politicalStatus?: string;
+  ethnicity?: string;
+  email?: string;
+  address?: string;
+  postcode?: string;
+  extraIdType?: ExtraIdType | null;
+  extraIdNumber?: string;
+  identityProofFileId?: string | null;
+}
+
+const FIELDS: ReadonlyArray<keyof BasicForm> = ['photoFileId', 'politicalStatus', 'ethnicity', 'email', 'address', 'postcode', 'extraIdType', 'extraIdNumber', 'identityProofFileId'];
+
+export function sexLabel(sex: string | null): string {
+  if (sex === 'male') return '男';
+  if (sex === 'female') return '女';
+  return sex ?? '';
+}
+
+const photoRule = FILE_RULES.collection_photo;
+export const PHOTO_REQUIREMENTS = [
+  '请上传本人清晰、完整、近期的标准证件照片（免冠、正面、纯色背景）；',
+  `照片格式为jpg或png，文件大小不小于10KB、不超过2MB；`,
+  `照片像素不低于${photoRule.minWidth}×${photoRule.minHeight}px（宽×高）；`,
+  '不得使用生活照、翻拍照或经过美化处理的照片。',
+];
+
+/** Sets server messages (paths `basic.x` or `x`) beside this step's fields; returns what is left over. */
+function showFieldErrors(form: ReturnType<typeof Form.useForm<BasicForm>>[0], fields: ReadonlyArray<{ path: string; message: string }>): boolean {
+  const mine = fields
+    .map((f) => ({ name: f.path.replace(/^basic\./, '').split('.')[0] as keyof BasicForm, message: f.message }))
+    .filter((f) => FIELDS.includes(f.name));
+  form.setFields(mine.map((f) => ({ name: f.name, errors: [f.message] })));
+  return mine.length > 0;
+}
+
+/** 基本信息 (guide 3.3): registration fields read-only; photo, 政治面貌, 民族, contact details, proofs. */
+export function BasicStep({ state, issues, onPrev, onNext }: { state: CollectionState; issues: ReadonlyArray<StepIssue>; onPrev: () => void; onNext: () => void }) {
+  const [form] = Form.useForm<BasicForm>();
+  const save = useSave();
+  const { data: config } = usePublicConfig();
+  const today = config?.today ?? new Date().toISOString().slice(0, 10);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string>();
+  const reg = state.registration;
+  const mainland = reg.idType === 'mainland_id';
+  // foreigners may add a 外国人永久居留身份证, residents of HK, Macao and Taiwan a 港澳台居民居住证
+  const allowedExtraType: ExtraIdType = reg.idType === 'foreign_passport' ? 'foreign_permanent' : 'hmt_residence';
+  const b = state.basic;
+  const savedExtraType = b.extraIdType === 'hmt_residence' || b.extraIdType === 'foreign_permanent' ? b.extraIdType : null;
+  const extraType = Form.useWatch('extraIdType', form);
+  // the saved number comes back masked: keep it unless the person types a new one
+  const keepsSavedNumber = Boolean(b.maskedExtraIdNumber) && extraType === savedExtraType;
+
+  useEffect(() => {
+    showFieldErrors(
+      form,
+      issues.map((i) => ({ path: i.field ?? '', message: i.message })),
+    );
+  }, [form, issues]);
+
+  const submit = async (v: BasicForm) => {
+    setSaving(true);
+    setError(undefined);
+    const body: CollectionBasicRequest = {
+      photoFileId: v.photoFileId ?? null,
+      politicalStatus: v.politicalStatus ?? null,
+      ethnicity: v.ethnicity ?? null,
+      email: v.email?.trim() || null,
+      address: v.address?.trim() || null,
+      postcode: v.postcode?.trim() || null,
+      identityProofFileId: v.identityProofFileId ?? null,
+    };
+    if (!mainland) {
+      body.extraIdType = v.extraIdType ?? null;
+      const typed = v.extraIdNumber?.trim();
+      if (typed) body.extraIdNumber = typed.toUpperCase();
+      else if (!v.extraIdType || !keepsSavedNumber) body.extraIdNumber = null;
+    }
+    try {
+      await save('PUT', '/api/collection/basic', body);
+      onNext();
+    } catch (e) {
+      if (!(e instanceof ApiError)) setError('系统繁忙，请稍后再试');
+      else if (!showFieldErrors(form, e.fields)) setError(e.message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const extraNumberRule = {
+    validator: (_: unknown, value: string | undefined) => {
+      const typed = value?.trim() ?? '';
+      if (!extraType) return typed ? Promise.reject(new Error('请先选择证件类型')) : Promise.resolve();
+      if (!typed) return keepsSavedNumber ? Promise.resolve() : Promise.reject(new Error('请输入证件号码'));
+      const r = extraType === 'hmt_residence' ? checkResidencePermit(typed, today) : checkForeignPermanentResidence(typed, today);
+      return r.ok ? Promise.resolve() : Promise.reject(new Error(r.message));
+    },
+  };
+
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      requiredMark
+      scrollToFirstError
+      onFinish={submit}
+      initialValues={{
+        photoFileId: b.photoFileId,
+        politicalStatus: b.politicalStatus ?? undefined,
+        ethnicity: b.ethnicity ?? undefined,
+        email: b.email ?? '',
+        address: b.address ?? '',
+        postcode: b.postcode ?? '',
+        extraIdType: savedExtraType,
+        identityProofFileId: b.identityProofFileId,
+      }}
+    >
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
+      <Descriptions
+        title={<h2 className="ausm-step-heading">注册信息</h2>}
+        extra={<Typography.Text type="secondary">注册时所填信息，不可修改</Typography.Text>}
+        bordered
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        style={{ marginBottom: 24 }}
+        items={[
+          { key: 'idType', label: '有效身份证件类型', children: idDocumentTypeLabel(reg.idType) },
+          { key: 'idNumber', label: '有效身份证件号码', children: reg.maskedIdNumber },
+          { key: 'name', label: '姓名', children: reg.name },
+          { key: 'sex', label: '性别', children: sexLabel(reg.sex) },
+          { key: 'birth', label: '出生年月', children: reg.birthDate ?? '' },
+          { key: 'phone', label: '手机号码', children: reg.maskedPhone },
+        ]}
+      />
+      <Row gutter={24}>
+        <Col xs={24} md={10}>
+          <Form.Item label="证件照片" name="photoFileId" rules={[{ required: true, message: '请上传证件照片' }]}>
+            <FileUpload purpose="collection_photo" label="证件照片" hideHint />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={14}>
+          <div className="ausm-photo-rules">
+            <Typography.Text strong>照片要求</Typography.Text>
+            <ol>
+              {PHOTO_REQUIREMENTS.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ol>
+          </div>
+        </Col>
+      </Row>
+      <Row gutter={24}>
+        <Col xs={24} md={12}>
+          <Form.Item label="政治面貌" name="politicalStatus" rules={[{ required: true, message: '请选择政治面貌' }]}>
+            <Select virtual={false} placeholder="请选择政治面貌" options={options(POLITICAL_STATUSES)} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="民族" name="ethnicity" rules={[{ required: true, message: '请选择民族' }]}>
+            <Select virtual={false} placeholder="请选择民族" showSearch={{ optionFilterProp: 'label' }} options={options(ETHNICITIES)} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="邮箱" name="email" rules={[{ type: 'email', message: '邮箱格式不正确' }, { max: 100, message: '邮箱不能超过100个字符' }]}>
+            <Input type="email" autoComplete="email" placeholder="请输入邮箱" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item label="邮编" name="postcode" rules={[{ pattern: /^\d{6}$/, message: '邮编应为6位数字' }]}>
+            <Input inputMode="numeric" maxLength={6} autoComplete="postal-code" placeholder="请输入6位邮编" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item label="通讯地址" name="address" rules={[{ max: 200, message: '通讯地址不能超过200个字' }]}>
+            <Input autoComplete="street-address" placeholder="请输入通讯地址" />
+          </Form.Item>
+        </Col>
+      </Row>
+      {!mainland && (
+        <Row gutter={24}>
+          <Col xs={24}>
+            <Typography.Paragraph type="secondary">注册证件不是内地居民身份证的，可选填港澳台居民居住证（港澳台居民）或外国人永久居留身份证（外国人）。</Typography.Paragraph>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label="居住证或永久居留证类型" name="extraIdType">
+              <Select
+                virtual={false}
+                allowClear
+                placeholder="选填"
+                options={EXTRA_ID_TYPES.filter((t) => t.value === allowedExtraType).map((t) => ({ value: t.value, label: t.label }))}
+                onChange={() => form.setFields([{ name: 'extraIdNumber', errors: [] }])}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label="居住证或永久居留证号码"
+              name="extraIdNumber"
+              dependencies={['extraIdType']}
+              rules={[extraNumberRule]}
+              extra={keepsSavedNumber ? `已填写：${b.maskedExtraIdNumber}，不修改请留空` : undefined}
+            >
+              <Input autoComplete="off" maxLength={30} placeholder={extraType ? '请输入证件号码' : '请先选择证件类型'} disabled={!extraType} />
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+      <Form.Item label="身份证或居住证" name="identityProofFileId">
+        <FileUpload purpose="identity_proof" label="身份证或居住证" />
+      </Form.Item>
+      <StepActions onPrev={onPrev} loading={saving} />
+    </Form>
+  );
+}

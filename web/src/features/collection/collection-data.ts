@@ -1,0 +1,147 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
+import {
+  COLLECTION_STEP_LABELS,
+  findUnitType,
+  type CodeItem,
+  type CodeTreeNode,
+  type CollectionState,
+  type CollectionStep,
+  type FieldError,
+} from '@ausm/domain';
+import { api } from '../../lib/api';
+
+export const COLLECTION_KEY = ['collection'] as const;
+
+export function useCollection(enabled: boolean) {
+  return useQuery({ queryKey: COLLECTION_KEY, queryFn: () => api<CollectionState>('GET', '/api/collection'), enabled });
+}
+
+/** Sends one draft change and reloads the collection, so every step shows what the server kept. */
+export function useSave() {
+  const qc = useQueryClient();
+  return async (method: string, url: string, body?: unknown): Promise<void> => {
+    await api<unknown>(method, url, body);
+    await qc.invalidateQueries({ queryKey: COLLECTION_KEY });
+  };
+}
+
+/* ---------- code lists ---------- */
+
+export function nameOf(list: ReadonlyArray<CodeItem>, code: string | null | undefined): string {
+  if (!code) return '';
+  return list.find((i) => i.code === code)?.name ?? code;
+}
+
+export function options(list: ReadonlyArray<CodeItem>) {
+  return list.map((i) => ({ value: i.code, label: i.name }));
+}
+
+export interface CascaderOption {
+  value: string;
+  label: string;
+  children?: CascaderOption[];
+}
+
+export function cascaderOptions(nodes: ReadonlyArray<CodeTreeNode>): CascaderOption[] {
+  return nodes.map((n) => ({ value: n.code, label: n.name, children: n.children?.length ? cascaderOptions(n.children) : undefined }));
+}
+
+/** Codes from the root down to `code` (a Cascader's value), or undefined when the code is unknown. */
+export function treePath(nodes: ReadonlyArray<CodeTreeNode>, code: string | null | undefined): string[] | undefined {
+  if (!code) return undefined;
+  for (const n of nodes) {
+    if (n.code === code) return [n.code];
+    const below = n.children ? treePath(n.children, code) : undefined;
+    if (below) return [n.code, ...below];
+  }
+  return undefined;
+}
+
+export function treeNames(nodes: ReadonlyArray<CodeTreeNode>, code: string | null | undefined): string[] {
+  const path = treePath(nodes, code) ?? [];
+  const names: string[] = [];
+  let level: ReadonlyArray<CodeTreeNode> | undefined = nodes;
+  for (const c of path) {
+    const node: CodeTreeNode | undefined = level?.find((n) => n.code === c);
+    if (!node) break;
+    names.push(node.name);
+    level = node.children;
+  }
+  return names.length ? names : code ? [code] : [];
+}
+
+/** The leaf name alone, as the guide's detail view shows 单位类型 ("省国资委管理国有控股上市公司"). */
+export function unitTypeName(code: string | null | undefined): string {
+  if (!code) return '';
+  return findUnitType(code)?.at(-1) ?? code;
+}
+
+export function cascaderFilter(input: string, path: ReadonlyArray<{ label?: unknown }>): boolean {
+  return path.some((o) => String(o.label ?? '').toLowerCase().includes(input.trim().toLowerCase()));
+}
+
+/* ---------- dates ---------- */
+
+export const toDay = (s: string | null | undefined): Dayjs | undefined => (s ? dayjs(s) : undefined);
+export const fromDay = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-MM-DD') : null);
+
+export function periodEnd(endDate: string | null, ongoing: boolean): string {
+  return ongoing ? '至今' : (endDate ?? '');
+}
+
+/* ---------- server field errors, mapped to the steps ---------- */
+
+export interface StepIssue {
+  step: Exclude<CollectionStep, 'result'>;
+  /** the education or work entry the message is about */
+  entryId?: string;
+  /** the field inside the step or entry (first segment), e.g. photoFileId, proofFileId */
+  field?: string;
+  /** where it is, in the page's words: 教育经历：山东大学 */
+  where: string;
+  message: string;
+}
+
+const STEP_OF_ROOT: Readonly<Record<string, StepIssue['step']>> = {
+  scope: 'notice',
+  basic: 'basic',
+  education: 'education',
+  work: 'work',
+  departmentCode: 'department',
+  department: 'department',
+  promise: 'department',
+};
+
+/** Turns paths like `basic.photoFileId` or `education.<id>.proofFileId` into step issues. */
+export function issuesFrom(fields: ReadonlyArray<FieldError>, state: CollectionState): StepIssue[] {
+  return fields.map((f) => {
+    const [root = '', second, third] = f.path.split('.');
+    const step = STEP_OF_ROOT[root] ?? 'department';
+    const label = COLLECTION_STEP_LABELS[step];
+    if (step === 'education' || step === 'work') {
+      const entry = step === 'education' ? state.education.find((e) => e.id === second) : state.work.find((w) => w.id === second);
+      if (entry) {
+        const name = step === 'education' ? (entry as CollectionState['education'][number]).school : (entry as CollectionState['work'][number]).company;
+        return { step, entryId: entry.id, field: third, where: `${label}：${name ?? '未命名'}`, message: f.message };
+      }
+      return { step, where: label, message: f.message };
+    }
+    return { step, field: step === 'basic' ? second : root, where: label, message: f.message };
+  });
+}
+
+export const CHSI_LABELS: Readonly<Record<CollectionState['education'][number]['chsiStatus'], { text: string; color: string }>> = {
+  verified: { text: '核验通过', color: 'success' },
+  not_found: { text: '核验未通过', color: 'error' },
+  not_applicable: { text: '无需核验', color: 'default' },
+  unchecked: { text: '待核验', color: 'processing' },
+};
+
+/** 审核状态 of one entry as the guide's 工作经历详情 says it. */
+export const ENTRY_REVIEW_LABELS: Readonly<Record<CollectionState['status'], string>> = {
+  draft: '未提交审核',
+  pending: '审核中',
+  approved: '审核通过',
+  rejected: '审核不通过',
+};
