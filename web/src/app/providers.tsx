@@ -20,7 +20,7 @@ const queryClient = new QueryClient({
 /** Ant Design in Chinese with primary, grey and error colours dark enough for WCAG AA contrast. */
 export function Providers({ children }: { children: ReactNode }) {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#0958d9', colorLink: '#0958d9', colorTextSecondary: '#595959', colorTextTertiary: '#595959', colorTextDescription: '#595959', colorError: '#cf1322', borderRadius: 6 } }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { motion: false, colorPrimary: '#0958d9', colorLink: '#0958d9', colorTextSecondary: '#595959', colorTextTertiary: '#595959', colorTextDescription: '#595959', colorError: '#cf1322', borderRadius: 6 } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </AntApp>

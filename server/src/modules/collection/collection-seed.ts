@@ -189,12 +189,16 @@ async function seedApproved(c: Ctx, p: ReturnType<typeof demoPeople>['approved']
   const reviewId = await submitCollection(c, account);
   // The demo starts from a decision already made; transition() is not usable inside this transaction
   // (it opens its own), so the seed writes what it would: status, version, the action row.
-  await c.trx.updateTable('reviews').set({ status: 'approved', version: 2, decided_at: c.now, decided_by: reviewer.id }).where('id', '=', reviewId).execute();
+  // Submitted three days ago and decided the next day, so the history reads in order.
+  const submitted = new Date(Date.parse(c.now) - 3 * 86_400_000).toISOString();
+  const decided = new Date(Date.parse(c.now) - 2 * 86_400_000).toISOString();
+  await c.trx.updateTable('reviews').set({ status: 'approved', version: 2, submitted_at: submitted, decided_at: decided, decided_by: reviewer.id }).where('id', '=', reviewId).execute();
+  await c.trx.updateTable('review_actions').set({ at: submitted }).where('review_id', '=', reviewId).where('action', '=', 'submit').execute();
   await c.trx
     .insertInto('review_actions')
-    .values({ id: crypto.randomUUID(), review_id: reviewId, action: 'approve', actor_kind: 'staff', actor_id: reviewer.id, note: null, idempotency_key: null, at: c.now })
+    .values({ id: crypto.randomUUID(), review_id: reviewId, action: 'approve', actor_kind: 'staff', actor_id: reviewer.id, note: null, idempotency_key: null, at: decided })
     .execute();
-  await c.trx.updateTable('collections').set({ status: 'approved', decided_at: c.now }).where('account_id', '=', account.id).execute();
+  await c.trx.updateTable('collections').set({ status: 'approved', submitted_at: submitted, decided_at: decided }).where('account_id', '=', account.id).execute();
 }
 
 async function seedLegacy(c: Ctx, p: ReturnType<typeof demoPeople>['legacy'], hash: string): Promise<void> {

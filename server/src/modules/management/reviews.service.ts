@@ -52,7 +52,8 @@ export class ReviewQueueService {
     }
     if (q.cursor) {
       const c = decodeCursor(q.cursor);
-      query = query.where((eb) => eb.or([eb('reviews.submitted_at', '<', c.at), eb.and([eb('reviews.submitted_at', '=', c.at), eb('reviews.id', '<', c.id)])]));
+      // a row-value comparison, so both databases seek the index to the cursor instead of filtering
+      query = query.where((eb) => eb(eb.refTuple('reviews.submitted_at', 'reviews.id'), '<', eb.tuple(c.at, c.id)));
     }
     const rows = await query.orderBy('reviews.submitted_at', 'desc').orderBy('reviews.id', 'desc').limit(q.limit + 1).execute();
     const page = rows.slice(0, q.limit);

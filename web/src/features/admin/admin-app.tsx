@@ -7,6 +7,9 @@ import { AdminLayout } from './admin-layout';
 import { AdminLoginPage } from './admin-login-page';
 import { AdminHomePage } from './admin-home-page';
 import { StaffPage } from './staff-page';
+import { REVIEW_ROLES } from './admin-nav';
+import { ReviewQueuePage } from './review-queue-page';
+import { ReviewDetailPage } from './review-detail-page';
 import { usePageTitle } from './admin-session';
 import './admin.css';
 
@@ -96,6 +99,22 @@ function AdminRoutes() {
           element={
             <RoleOnly roles={['sysadmin']}>
               <StaffPage />
+            </RoleOnly>
+          }
+        />
+        <Route
+          path="reviews"
+          element={
+            <RoleOnly roles={REVIEW_ROLES}>
+              <ReviewQueuePage />
+            </RoleOnly>
+          }
+        />
+        <Route
+          path="reviews/:id"
+          element={
+            <RoleOnly roles={REVIEW_ROLES}>
+              <ReviewDetailPage />
             </RoleOnly>
           }
         />

@@ -2,10 +2,11 @@ import { Link, useOutletContext } from 'react-router';
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { STAFF_ROLE_LABELS, type StaffMe } from '@ausm/domain';
-import { navFor } from './admin-nav';
+import { REVIEW_ROLES, navFor } from './admin-nav';
 import { usePageTitle } from './admin-session';
+import { ReviewStatsCard } from './review-stats-card';
 
-/** 工作台: who is signed in, and the pages this role can open. */
+/** 工作台: who is signed in, reviewers' counts of their queue, and the pages this role can open. */
 export function AdminHomePage() {
   usePageTitle('工作台');
   const me = useOutletContext<StaffMe>();
@@ -29,6 +30,11 @@ export function AdminHomePage() {
           ]}
         />
       </Card>
+      {REVIEW_ROLES.includes(me.role) && (
+        <section aria-label="审核事项统计" style={{ marginTop: 24 }}>
+          <ReviewStatsCard />
+        </section>
+      )}
       {shortcuts.length > 0 && (
         <section aria-labelledby="admin-shortcuts" style={{ marginTop: 24 }}>
           <Typography.Title level={2} id="admin-shortcuts" style={{ fontSize: 18 }}>

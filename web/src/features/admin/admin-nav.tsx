@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { HomeOutlined, QuestionCircleOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, HomeOutlined, QuestionCircleOutlined, TeamOutlined } from '@ant-design/icons';
 import type { StaffRole } from '@ausm/domain';
 
 export interface AdminNavItem {
@@ -12,9 +12,19 @@ export interface AdminNavItem {
   description?: string;
 }
 
+/** Staff who decide reviews; the system administrator does not (the server refuses it too). */
+export const REVIEW_ROLES: readonly StaffRole[] = ['reviewer', 'supervisor'];
+
 /** The management portal's pages, in menu order: the menu and the 工作台 shortcuts both read this. */
 export const ADMIN_NAV: readonly AdminNavItem[] = [
   { path: '/admin', label: '工作台', icon: <HomeOutlined /> },
+  {
+    path: '/admin/reviews',
+    label: '审核队列',
+    icon: <AuditOutlined />,
+    roles: REVIEW_ROLES,
+    description: '审核本部门受理的线上实名认证、会计人员信息采集等事项，按条件筛选并导出。',
+  },
   {
     path: '/admin/staff',
     label: '工作人员管理',

@@ -36,7 +36,7 @@ function RowModal({ row, period, today, onClose, onSave }: { row: AccountingRow 
     onSave({ level: v.level ?? '', post: v.post ?? '', startDate: fromDay(v.startDate) ?? '', endDate: v.ongoing ? null : fromDay(v.endDate) });
   };
   return (
-    <Modal open title={row ? '编辑本单位会计工作经历' : '新增本单位会计工作经历'} okText="确定" cancelText="取消" onOk={() => form.submit()} onCancel={onClose} destroyOnHidden mask={{ closable: false }}>
+    <Modal wrapClassName="ausm-collection-modal" open title={row ? '编辑本单位会计工作经历' : '新增本单位会计工作经历'} okText="确定" cancelText="取消" onOk={() => form.submit()} onCancel={onClose} destroyOnHidden mask={{ closable: false }}>
       <Form
         form={form}
         name="accountingRow"

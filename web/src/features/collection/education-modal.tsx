@@ -135,7 +135,7 @@ export function EducationModal({
   };
 
   return (
-    <Modal
+    <Modal wrapClassName="ausm-collection-modal"
       open
       title={entry ? '编辑教育经历' : '新增教育经历'}
       width={760}

@@ -164,7 +164,7 @@ export function EducationStep({
       />
       <StepActions onPrev={onPrev} onNext={next} />
       {editing && <EducationModal entry={editing === 'new' ? null : editing} issues={issues} today={today} onClose={() => setEditing(null)} onSaved={saved} />}
-      <Modal open={viewing !== null} title="教育经历详情" footer={null} onCancel={() => setViewing(null)} width={760}>
+      <Modal wrapClassName="ausm-collection-modal" open={viewing !== null} title="教育经历详情" footer={null} onCancel={() => setViewing(null)} width={760}>
         {viewing && (
           <>
             {viewing.legacy && <Tag color="gold">原省平台数据</Tag>}

@@ -143,7 +143,7 @@ export function WorkModal({
   ];
 
   return (
-    <Modal
+    <Modal wrapClassName="ausm-collection-modal"
       open
       title={entry ? '编辑工作经历信息' : '新增工作经历信息'}
       width={860}

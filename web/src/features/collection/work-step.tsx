@@ -198,7 +198,7 @@ export function WorkStep({
           }}
         />
       )}
-      <Modal open={viewing !== null} title="工作经历详情" footer={null} onCancel={() => setViewing(null)} width={860}>
+      <Modal wrapClassName="ausm-collection-modal" open={viewing !== null} title="工作经历详情" footer={null} onCancel={() => setViewing(null)} width={860}>
         {viewing && <WorkDetail w={viewing} status={state.status} />}
       </Modal>
     </>
