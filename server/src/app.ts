@@ -42,6 +42,7 @@ import { filesRoutes } from './modules/files/files.routes';
 import { realnameRoutes } from './modules/realname/realname.routes';
 import { collectionRoutes } from './modules/collection/collection.routes';
 import { reviewRoutes } from './modules/management/reviews.routes';
+import { submissionsRoutes } from './modules/submissions/submissions.routes';
 import { SimulatedAlipayIdentity } from './integrations/alipay/alipay-identity';
 
 z.config(z.locales.zhCN());
@@ -194,6 +195,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(realnameRoutes);
   await app.register(collectionRoutes);
   await app.register(reviewRoutes);
+  await app.register(submissionsRoutes);
   if (config.demo) await app.register(devRoutes);
 
   const webDist = opts.webDist === undefined ? defaultWebDist() : opts.webDist;

@@ -209,6 +209,27 @@ describe(`线上实名认证 reviewed by the city's department (${dialectName})`
     expect(actions).toHaveLength(1);
   });
 
+  it('the applicant may withdraw a pending item; deciding a withdrawn item answers 409', async () => {
+    const p = await person();
+    const other = await person();
+    const reviewId = (await applyOnline(p.cookie)).json().online.reviewId;
+    const notMine = await t.app.inject({ method: 'POST', url: `/api/my/reviews/${reviewId}/withdraw`, headers: { cookie: other.cookie } });
+    expect(notMine.statusCode).toBe(404);
+    const staffCannot = await t.app.inject({ method: 'POST', url: `/api/my/reviews/${reviewId}/withdraw`, headers: { cookie: supervisorBj } });
+    expect(staffCannot.statusCode).toBe(401);
+    const w = await t.app.inject({ method: 'POST', url: `/api/my/reviews/${reviewId}/withdraw`, headers: { cookie: p.cookie } });
+    expect(w.statusCode).toBe(200);
+    expect(w.json().status).toBe('withdrawn');
+    const decide = await t.app.inject({ method: 'POST', url: `/api/admin/reviews/${reviewId}/decision`, headers: { cookie: supervisorBj }, payload: { action: 'approve' } });
+    expect(decide.statusCode).toBe(409);
+    expect(decide.json().code).toBe('INVALID_TRANSITION');
+    expect((await t.app.inject({ method: 'POST', url: `/api/my/reviews/${reviewId}/withdraw`, headers: { cookie: p.cookie } })).statusCode).toBe(409);
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/admin/reviews/${reviewId}`, headers: { cookie: supervisorBj } })).json();
+    expect(detail.availableActions).toEqual([]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/realname', headers: { cookie: p.cookie } })).json().verified).toBe(false);
+    expect((await applyOnline(p.cookie)).statusCode).toBe(201);
+  });
+
   it('a replayed decision with the same idempotency key has one effect', async () => {
     const p = await person();
     const reviewId = (await applyOnline(p.cookie)).json().online.reviewId;

@@ -1,52 +1,19 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Result, Space } from 'antd';
-import { useNavigate } from 'react-router';
-import { checkMobile, checkPassword, describePasswordPolicy, DENGBAO_PASSWORD_POLICY, type ResetPasswordRequest } from '@ausm/domain';
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { checkMobile, DENGBAO_PASSWORD_POLICY, type ResetPasswordRequest } from '@ausm/domain';
 import { api } from '../../lib/api';
-import { applyApiError, ruleFrom } from '../../lib/forms';
+import { ruleFrom } from '../../lib/forms';
 import { usePublicConfig } from '../../lib/session';
 import { NoticeCard } from '../../components/notice-card';
-import { SmsCodeButton } from '../../components/sms-code-button';
+import { DoneCard, PasswordPair, SmsCodeField, useFormSubmit } from './account-form-parts';
 
 /** 找回密码: every field must match the registration; success ends all sessions of the account. */
 export function ForgotPasswordPage() {
   const [form] = Form.useForm<ResetPasswordRequest>();
   const { data: config } = usePublicConfig();
   const policy = config?.passwordPolicy ?? DENGBAO_PASSWORD_POLICY;
-  const [error, setError] = useState<string>();
-  const [submitting, setSubmitting] = useState(false);
-  const [done, setDone] = useState(false);
-  const navigate = useNavigate();
+  const { error, submitting, done, submit } = useFormSubmit(form, (values) => api('POST', '/api/password-reset', values));
 
-  const submit = async (values: ResetPasswordRequest) => {
-    setError(undefined);
-    setSubmitting(true);
-    try {
-      await api('POST', '/api/password-reset', values);
-      setDone(true);
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSubmitting(false);
-    }
-  };
-
-  if (done) {
-    return (
-      <Card>
-        <Result
-          status="success"
-          title="密码已重置"
-          subTitle="请使用新密码登录。为保护账号安全，该账号在其他设备上的登录已全部退出。"
-          extra={
-            <Button type="primary" onClick={() => navigate('/login')}>
-              去登录
-            </Button>
-          }
-        />
-      </Card>
-    );
-  }
+  if (done) return <DoneCard title="密码已重置" subTitle="请使用新密码登录。为保护账号安全，该账号在其他设备上的登录已全部退出。" />;
 
   return (
     <div className="ausm-two-col">
@@ -59,45 +26,11 @@ export function ForgotPasswordPage() {
           <Form.Item label="真实姓名" name="name" rules={[{ required: true, message: '请输入真实姓名' }]}>
             <Input autoComplete="name" />
           </Form.Item>
-          <Form.Item
-            label="新密码"
-            name="newPassword"
-            extra={describePasswordPolicy(policy)}
-            rules={[
-              { required: true, message: '请输入新密码' },
-              ruleFrom((v) => checkPassword(v, policy, { idNumber: form.getFieldValue('idNumber'), phone: form.getFieldValue('phone') })),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            label="确认新密码"
-            name="confirmPassword"
-            dependencies={['newPassword']}
-            rules={[
-              { required: true, message: '请再次输入新密码' },
-              ({ getFieldValue }) => ({
-                validator: (_, v) => (!v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <PasswordPair form={form} policy={policy} name="newPassword" label="新密码" confirmLabel="确认新密码" />
           <Form.Item label="手机号" name="phone" rules={[{ required: true, message: '请输入手机号' }, ruleFrom(checkMobile)]}>
             <Input autoComplete="tel" inputMode="numeric" maxLength={11} />
           </Form.Item>
-          <Form.Item label="验证码" htmlFor="smsCode" required>
-            <Space.Compact style={{ width: '100%' }}>
-              <Form.Item name="smsCode" noStyle rules={[{ required: true, message: '请输入验证码' }, { pattern: /^\d{6}$/, message: '请输入6位短信验证码' }]}>
-                <Input id="smsCode" autoComplete="one-time-code" inputMode="numeric" maxLength={6} />
-              </Form.Item>
-              <SmsCodeButton
-                purpose="reset_password"
-                getPhone={() => form.getFieldValue('phone') ?? ''}
-                onPhoneError={(m) => form.setFields([{ name: 'phone', errors: [m] }])}
-              />
-            </Space.Compact>
-          </Form.Item>
+          <SmsCodeField form={form} purpose="reset_password" />
           <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
             确认重置密码
           </Button>

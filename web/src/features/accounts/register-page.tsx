@@ -1,12 +1,11 @@
-import { useMemo, useRef, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Result, Select, Space, Typography, type InputRef } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import { useMemo, useRef } from 'react';
+import { Alert, Button, Card, Form, Input, Select, Space, Typography, type InputRef } from 'antd';
+import { Link } from 'react-router';
 import {
   COUNTRIES,
   ID_DOCUMENT_TYPES,
   checkIdDocument,
   checkMobile,
-  checkPassword,
   checkPersonName,
   describePasswordPolicy,
   DENGBAO_PASSWORD_POLICY,
@@ -14,11 +13,11 @@ import {
   type RegisterRequest,
 } from '@ausm/domain';
 import { api } from '../../lib/api';
-import { applyApiError, ruleFrom } from '../../lib/forms';
+import { ruleFrom } from '../../lib/forms';
 import { usePublicConfig } from '../../lib/session';
 import { NoticeCard } from '../../components/notice-card';
-import { SmsCodeButton } from '../../components/sms-code-button';
 import { RareCharPicker, insertAtCursor } from '../../components/rare-char-picker';
+import { DoneCard, PasswordPair, SmsCodeField, useFormSubmit } from './account-form-parts';
 
 const todayLocal = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -28,11 +27,10 @@ export function RegisterPage() {
   const { data: config } = usePublicConfig();
   const policy = config?.passwordPolicy ?? DENGBAO_PASSWORD_POLICY;
   const today = config?.today ?? todayLocal();
-  const [error, setError] = useState<string>();
-  const [submitting, setSubmitting] = useState(false);
-  const [done, setDone] = useState(false);
   const nameRef = useRef<InputRef>(null);
-  const navigate = useNavigate();
+  const { error, submitting, done, submit } = useFormSubmit(form, (values) =>
+    api('POST', '/api/accounts', { ...values, nationality: values.idType === 'foreign_passport' ? values.nationality : undefined }),
+  );
   const idType = Form.useWatch('idType', form) ?? 'mainland_id';
   const idNumber = Form.useWatch('idNumber', form) ?? '';
 
@@ -42,34 +40,8 @@ export function RegisterPage() {
     return r.ok ? r : undefined;
   }, [idType, idNumber, today]);
 
-  const submit = async (values: RegisterRequest) => {
-    setError(undefined);
-    setSubmitting(true);
-    try {
-      await api('POST', '/api/accounts', { ...values, nationality: values.idType === 'foreign_passport' ? values.nationality : undefined });
-      setDone(true);
-    } catch (e) {
-      setError(applyApiError(form, e));
-    } finally {
-      setSubmitting(false);
-    }
-  };
-
   if (done) {
-    return (
-      <Card>
-        <Result
-          status="success"
-          title="注册成功"
-          subTitle="请使用证件号码或手机号登录。登录后请先完成实名认证，再进行会计人员信息采集。"
-          extra={
-            <Button type="primary" onClick={() => navigate('/login')}>
-              去登录
-            </Button>
-          }
-        />
-      </Card>
-    );
+    return <DoneCard title="注册成功" subTitle="请使用证件号码或手机号登录。登录后请先完成实名认证，再进行会计人员信息采集。" />;
   }
 
   return (
@@ -119,45 +91,11 @@ export function RegisterPage() {
               />
             </Space.Compact>
           </Form.Item>
-          <Form.Item
-            label="密码"
-            name="password"
-            extra={describePasswordPolicy(policy)}
-            rules={[
-              { required: true, message: '请输入密码' },
-              ruleFrom((v) => checkPassword(v, policy, { idNumber: form.getFieldValue('idNumber'), phone: form.getFieldValue('phone') })),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            label="确认密码"
-            name="confirmPassword"
-            dependencies={['password']}
-            rules={[
-              { required: true, message: '请再次输入密码' },
-              ({ getFieldValue }) => ({
-                validator: (_, v) => (!v || v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <PasswordPair form={form} policy={policy} name="password" label="密码" confirmLabel="确认密码" />
           <Form.Item label="手机号" name="phone" rules={[{ required: true, message: '请输入手机号' }, ruleFrom(checkMobile)]}>
             <Input autoComplete="tel" inputMode="numeric" maxLength={11} placeholder="请输入本人手机号" />
           </Form.Item>
-          <Form.Item label="验证码" htmlFor="smsCode" required>
-            <Space.Compact style={{ width: '100%' }}>
-              <Form.Item name="smsCode" noStyle rules={[{ required: true, message: '请输入验证码' }, { pattern: /^\d{6}$/, message: '请输入6位短信验证码' }]}>
-                <Input id="smsCode" autoComplete="one-time-code" inputMode="numeric" maxLength={6} placeholder="短信验证码" />
-              </Form.Item>
-              <SmsCodeButton
-                purpose="register"
-                getPhone={() => form.getFieldValue('phone') ?? ''}
-                onPhoneError={(m) => form.setFields([{ name: 'phone', errors: [m] }])}
-              />
-            </Space.Compact>
-          </Form.Item>
+          <SmsCodeField form={form} purpose="register" />
           <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
             注册
           </Button>
