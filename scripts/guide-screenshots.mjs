@@ -33,6 +33,28 @@ async function captcha(page) {
   await page.getByLabel('验证码', { exact: true }).fill(text);
 }
 
+/** A new browser context (own cookies) signed in as a demo accountant, on the home page. */
+async function accountant(browser, idNumber, viewport = { width: 1280, height: 800 }) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const p = await context.newPage();
+  await p.goto(`${base}/login`);
+  await p.getByLabel('证件号码或手机号').fill(idNumber);
+  await p.getByLabel('密码', { exact: true }).fill('Demo@2026');
+  await captcha(p);
+  await p.getByRole('button', { name: '登录', exact: true }).click();
+  await p.getByTestId('masked-name').waitFor();
+  return p;
+}
+
+/** Opens a step of 信息采集 by its URL and waits for the step's heading. */
+async function collectionStep(p, step, heading) {
+  await p.goto(`${base}/collection?step=${step}`);
+  await p.locator('#collection-step-title', { hasText: heading }).waitFor();
+}
+
+/** Lets antd's transitions and lazy images settle before a picture is taken. */
+const settle = (p) => p.waitForTimeout(400);
+
 try {
   await waitForServer();
   fs.mkdirSync(out, { recursive: true });
@@ -90,6 +112,116 @@ try {
   await admin.goto(`${base}/admin/faq`);
   await admin.getByRole('table').waitFor();
   await admin.screenshot({ path: `${out}/admin-faq.png` });
+
+  // ---- 实名认证: 刘明远 has done nothing yet, so /collection opens the window by itself ----
+  const fresh = await accountant(browser, '110101199003070011');
+  await fresh.goto(`${base}/collection`);
+  const realname = fresh.getByRole('dialog');
+  await realname.getByRole('button', { name: '支付宝实名认证' }).waitFor();
+  await settle(fresh);
+  await fresh.screenshot({ path: `${out}/realname-dialog.png` });
+  await realname.getByRole('button', { name: '线上实名认证' }).click();
+  await realname.getByText('文件上传要求').waitFor();
+  await realname.getByLabel('所在省份').click();
+  await fresh.locator('.ant-select-item-option[title="山东省"]').click();
+  await realname.getByLabel('所在城市').click();
+  await fresh.locator('.ant-select-item-option[title="济南市"]').click();
+  await settle(fresh);
+  await fresh.screenshot({ path: `${out}/realname-online.png` });
+  await realname.getByRole('button', { name: '返回支付宝实名认证' }).click();
+  await realname.getByRole('button', { name: '支付宝实名认证' }).click();
+  await realname.getByTestId('alipay-qr').waitFor();
+  await settle(fresh);
+  await fresh.screenshot({ path: `${out}/realname-alipay-qr.png` });
+  const scanUrl = await realname.getByRole('link', { name: /在模拟手机中打开/ }).getAttribute('href');
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  await phone.goto(scanUrl);
+  await phone.getByLabel('支付宝账号').fill('13900000002');
+  await phone.getByRole('checkbox').check();
+  await phone.getByLabel('姓名').fill('刘明远');
+  await phone.getByLabel('身份证号').fill('110101199003070011');
+  await settle(phone);
+  await phone.screenshot({ path: `${out}/realname-alipay-phone.png` });
+  await phone.close();
+  await fresh.context().close();
+
+  // ---- 信息采集: 陈淑芬 is verified and has 原省平台 records waiting to be completed ----
+  const legacy = await accountant(browser, '370102198506120228');
+  await legacy.goto(`${base}/collection`);
+  await legacy.locator('#collection-step-title', { hasText: '采集须知' }).waitFor();
+  await legacy.getByRole('radio', { name: /会计人员$/ }).check();
+  await legacy.getByText('选择“会计人员”的，请准备：').waitFor();
+  await settle(legacy);
+  await legacy.screenshot({ path: `${out}/collection-notice.png` });
+  await collectionStep(legacy, 'basic', '基本信息');
+  await legacy.getByText('照片要求').waitFor();
+  await settle(legacy);
+  await legacy.screenshot({ path: `${out}/collection-basic.png` });
+  await collectionStep(legacy, 'education', '教育经历');
+  const eduRow = legacy.getByRole('row').filter({ hasText: '山东财经大学' });
+  await eduRow.waitFor();
+  await settle(legacy);
+  await legacy.screenshot({ path: `${out}/collection-education.png` });
+  await eduRow.getByRole('button', { name: '编辑' }).click();
+  await legacy.getByRole('dialog', { name: '编辑教育经历' }).getByText(/红框内容不可编辑/).waitFor();
+  await settle(legacy);
+  await legacy.screenshot({ path: `${out}/collection-legacy-edit.png` });
+  await legacy.keyboard.press('Escape');
+  await collectionStep(legacy, 'work', '工作经历');
+  await legacy.getByRole('row').filter({ hasText: '济南泉城会计服务有限公司' }).waitFor();
+  await settle(legacy);
+  await legacy.screenshot({ path: `${out}/collection-work.png` });
+  await collectionStep(legacy, 'department', '会计管理部门');
+  await legacy.getByText('请认真核对会计管理部门').waitFor();
+  await legacy.getByRole('combobox').first().click();
+  await legacy.locator('.ant-cascader-menu-item', { hasText: '山东省财政厅' }).click();
+  await legacy.locator('.ant-cascader-menu-item', { hasText: '济南市财政局' }).waitFor();
+  await settle(legacy);
+  await legacy.screenshot({ path: `${out}/collection-department.png` });
+  await legacy.context().close();
+
+  // 王晓明's collection was approved
+  await page.goto(`${base}/collection`);
+  await page.getByTestId('collection-status').filter({ hasText: '审核通过' }).waitFor();
+  await settle(page);
+  await shot('collection-result');
+
+  // ---- 管理端审核: bj_reviewer's queue holds 赵立新's pending collection ----
+  const reviewer = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  await reviewer.goto(`${base}/admin/login`);
+  await reviewer.getByLabel('用户名').fill('bj_reviewer');
+  await reviewer.getByLabel('密码', { exact: true }).fill('Review@2026');
+  await captcha(reviewer);
+  await reviewer.getByRole('button', { name: /登\s*录/ }).click();
+  await reviewer.waitForURL(/\/admin\/?$/);
+  await reviewer.getByTestId('review-count-collection-pending').waitFor();
+  await settle(reviewer);
+  await reviewer.screenshot({ path: `${out}/admin-review-desk.png` });
+  await reviewer.goto(`${base}/admin/reviews`);
+  const pendingRow = reviewer.getByRole('row').filter({ hasText: '赵立新' });
+  await pendingRow.waitFor();
+  await settle(reviewer);
+  await reviewer.screenshot({ path: `${out}/admin-review-queue.png` });
+  await pendingRow.getByRole('link', { name: /审核/ }).click();
+  await reviewer.getByRole('heading', { name: '会计人员信息采集审核' }).waitFor();
+  await reviewer.getByText('已核验全国证书库').first().waitFor();
+  await settle(reviewer);
+  await reviewer.screenshot({ path: `${out}/admin-review-detail.png` });
+  await reviewer.getByRole('button', { name: /审核不通过/ }).click();
+  const rejectDialog = reviewer.getByRole('dialog', { name: '审核不通过' });
+  await rejectDialog.getByLabel('不通过原因').fill('证件照片背景不是纯色，请按照片要求重新上传近期标准证件照后重新提交。');
+  await settle(reviewer);
+  await reviewer.screenshot({ path: `${out}/admin-review-reject.png` });
+  await rejectDialog.getByRole('button', { name: '确定' }).click();
+  await reviewer.getByRole('status').filter({ hasText: '不通过原因' }).waitFor();
+
+  // 赵立新 now sees the refusal with its reason
+  const refused = await accountant(browser, '110101199208150357');
+  await refused.goto(`${base}/collection`);
+  await refused.getByTestId('collection-status').filter({ hasText: '审核不通过' }).waitFor();
+  await settle(refused);
+  await refused.screenshot({ path: `${out}/collection-rejected.png` });
+  await refused.context().close();
   await browser.close();
   console.log(`screenshots written to ${out}/`);
 } finally {

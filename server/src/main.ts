@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { DEMO_ACCOUNTANT, DEMO_STAFF } from './seed';
+import { DEMO_STAFF } from './seed';
+import { demoPeople } from './modules/collection/collection-seed';
 
 async function main(): Promise<void> {
   let config;
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
   console.log(`  接口文档: ${url}/api/docs`);
   if (config.demo) {
     console.log('  演示模式已开启（AUSM_DEMO=1）：短信与支付均为模拟器，/api/dev/* 测试接口可用');
-    console.log(`  会计人员演示账号: 证件号码 ${DEMO_ACCOUNTANT.idNumber} / 密码 ${DEMO_ACCOUNTANT.password}`);
+    console.log(`  会计人员 ${url}/login（证件号码 / 密码）:`);
+    for (const p of Object.values(demoPeople())) console.log(`    ${p.idNumber} / ${p.password}  ${p.name}：${p.state}`);
     console.log(`  管理端 ${url}/admin:`);
     for (const s of DEMO_STAFF) console.log(`    ${s.username} / ${s.password} (${s.displayName})`);
   }

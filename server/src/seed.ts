@@ -65,6 +65,19 @@ export async function seed(ctx: AppContext, opts: { demo: boolean }): Promise<vo
       .values(FAQ_SEED.map((f, i) => ({ id: crypto.randomUUID(), category: f.category, question: f.question, answer: f.answer, sort: i, updated_at: now, updated_by: null })))
       .execute();
   });
+  // Databases seeded before FAQ_SEED grew (实名认证, 信息采集) get the questions they lack, once,
+  // after whatever the administrators keep; a fresh database has them all from the block above.
+  await runOnce(db, 'seed:faq:v2', async (trx) => {
+    const have = new Set((await trx.selectFrom('faq').select('question').execute()).map((r) => r.question));
+    const missing = FAQ_SEED.filter((f) => !have.has(f.question));
+    if (missing.length === 0) return;
+    const last = await trx.selectFrom('faq').select((eb) => eb.fn.max('sort').as('max')).executeTakeFirst();
+    const base = Number(last?.max ?? -1) + 1;
+    await trx
+      .insertInto('faq')
+      .values(missing.map((f, i) => ({ id: crypto.randomUUID(), category: f.category, question: f.question, answer: f.answer, sort: base + i, updated_at: now, updated_by: null })))
+      .execute();
+  });
   if (!opts.demo) return;
   const staffHashes = await Promise.all(DEMO_STAFF.map((s) => hashPassword(s.password)));
   const demoHash = await hashPassword(DEMO_ACCOUNTANT.password);

@@ -24,7 +24,7 @@ export interface DemoCollectionPerson {
 const creditCode = (first17: string) => first17 + creditCodeCheckChar(first17);
 
 /** The demo people, their fixed ID numbers (valid check characters) and what each one shows. */
-function demoPeople() {
+export function demoPeople() {
   return {
     approved: { idNumber: DEMO_ACCOUNTANT.idNumber, name: DEMO_ACCOUNTANT.name, phone: DEMO_ACCOUNTANT.phone, password: DEMO_ACCOUNTANT.password, state: '信息采集已审核通过（会计人员，北京市东城区财政局，学信网已核验）' },
     fresh: { idNumber: makeMainlandId('110101', '19900307', '001'), name: '刘明远', phone: '13900000002', password: PASSWORD, state: '未实名认证，尚未开始信息采集' },
