@@ -55,53 +55,26 @@ export const collectionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => service.saveBasic(me(req), req.body),
   );
 
-  app.post(
-    '/api/collection/education',
-    { preHandler: requireAccountant, schema: { tags, summary: '新增教育经历', body: educationEntryRequest, response: { 201: educationEntry } } },
-    async (req, reply) => reply.code(201).send(await service.addEducation(me(req), req.body)),
-  );
-
-  app.put(
-    '/api/collection/education/:id',
-    {
-      preHandler: requireAccountant,
-      schema: { tags, summary: '编辑教育经历（原省平台数据只能补充缺失项）', params: collectionEntryParams, body: educationEntryRequest, response: { 200: educationEntry } },
-    },
-    async (req) => service.updateEducation(me(req), req.params.id, req.body),
-  );
-
-  app.delete(
-    '/api/collection/education/:id',
-    { preHandler: requireAccountant, schema: { tags, summary: '删除教育经历', params: collectionEntryParams, response: { 204: z.null() } } },
-    async (req, reply) => {
-      await service.deleteEducation(me(req), req.params.id);
-      return reply.code(204).send(null);
-    },
-  );
-
-  app.post(
-    '/api/collection/work',
-    { preHandler: requireAccountant, schema: { tags, summary: '新增工作经历（含本单位会计工作经历）', body: workEntryRequest, response: { 201: workEntry } } },
-    async (req, reply) => reply.code(201).send(await service.addWork(me(req), req.body)),
-  );
-
-  app.put(
-    '/api/collection/work/:id',
-    {
-      preHandler: requireAccountant,
-      schema: { tags, summary: '编辑工作经历（原省平台数据只能补充缺失项）', params: collectionEntryParams, body: workEntryRequest, response: { 200: workEntry } },
-    },
-    async (req) => service.updateWork(me(req), req.params.id, req.body),
-  );
-
-  app.delete(
-    '/api/collection/work/:id',
-    { preHandler: requireAccountant, schema: { tags, summary: '删除工作经历', params: collectionEntryParams, response: { 204: z.null() } } },
-    async (req, reply) => {
-      await service.deleteWork(me(req), req.params.id);
-      return reply.code(204).send(null);
-    },
-  );
+  entryRoutes(app, {
+    kind: 'education',
+    noun: '教育经历',
+    addSummary: '新增教育经历',
+    body: educationEntryRequest,
+    entry: educationEntry,
+    add: (accountId, input) => service.addEducation(accountId, input),
+    update: (accountId, id, input) => service.updateEducation(accountId, id, input),
+    remove: (accountId, id) => service.deleteEducation(accountId, id),
+  });
+  entryRoutes(app, {
+    kind: 'work',
+    noun: '工作经历',
+    addSummary: '新增工作经历（含本单位会计工作经历）',
+    body: workEntryRequest,
+    entry: workEntry,
+    add: (accountId, input) => service.addWork(accountId, input),
+    update: (accountId, id, input) => service.updateWork(accountId, id, input),
+    remove: (accountId, id) => service.deleteWork(accountId, id),
+  });
 
   app.put(
     '/api/collection/department',
@@ -118,6 +91,53 @@ export const collectionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => service.submit(me(req), req.ip),
   );
 };
+
+/**
+ * 新增 / 编辑 / 删除 of one kind of entry: education and work entries are kept alike, so their routes
+ * differ only in path, wording, schemas and the service calls. Registered on the caller's instance,
+ * in place, so the routes stay where they were among the others.
+ */
+function entryRoutes<Body extends z.ZodType, Entry extends z.ZodType>(
+  app: Parameters<FastifyPluginAsyncZod>[0],
+  spec: {
+    kind: 'education' | 'work';
+    noun: string;
+    addSummary: string;
+    body: Body;
+    entry: Entry;
+    add: (accountId: string, input: z.infer<Body>) => Promise<z.infer<Entry>>;
+    update: (accountId: string, id: string, input: z.infer<Body>) => Promise<z.infer<Entry>>;
+    remove: (accountId: string, id: string) => Promise<void>;
+  },
+): void {
+  const { kind, noun, body, entry } = spec;
+  // the Zod type provider cannot resolve types from a generic schema: the route generics below let the
+  // replies type-check, and the body is cast, safely, as the schema has validated it before the handler runs
+  const input = (req: { body: unknown }) => req.body as z.infer<Body>;
+  app.post<{ Body: z.infer<Body> }>(
+    `/api/collection/${kind}`,
+    { preHandler: requireAccountant, schema: { tags, summary: spec.addSummary, body, response: { 201: entry } } },
+    async (req, reply) => reply.code(201).send(await spec.add(me(req), input(req))),
+  );
+
+  app.put<{ Params: z.infer<typeof collectionEntryParams>; Body: z.infer<Body> }>(
+    `/api/collection/${kind}/:id`,
+    {
+      preHandler: requireAccountant,
+      schema: { tags, summary: `编辑${noun}（原省平台数据只能补充缺失项）`, params: collectionEntryParams, body, response: { 200: entry } },
+    },
+    async (req) => spec.update(me(req), req.params.id, input(req)),
+  );
+
+  app.delete<{ Params: z.infer<typeof collectionEntryParams> }>(
+    `/api/collection/${kind}/:id`,
+    { preHandler: requireAccountant, schema: { tags, summary: `删除${noun}`, params: collectionEntryParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await spec.remove(me(req), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+}
 
 const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   const library = new CertificateLibrary(app.ctx);

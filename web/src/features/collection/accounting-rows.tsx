@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Checkbox, DatePicker, Form, Modal, Select, Space, Table } from 'antd';
+import { Button, DatePicker, Form, Modal, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { ACCOUNTING_POSTS, ACCOUNTING_POST_LEVELS, type AccountingRow } from '@ausm/domain';
 import { fromDay, nameOf, options, toDay } from './collection-data';
+import { OngoingEndField } from './entry-form';
 
 interface RowForm {
   level?: string;
@@ -68,36 +69,18 @@ function RowModal({ row, period, today, onClose, onSave }: { row: AccountingRow 
         >
           <DatePicker style={{ width: '100%' }} placeholder="请选择会计工作开始时间" />
         </Form.Item>
-        <Form.Item label="会计工作结束时间" htmlFor="accountingRow_endDate" required={!ongoing} style={{ marginBottom: 0 }}>
-          <div style={{ display: 'flex', gap: 12, alignItems: 'flex-start' }}>
-            <Form.Item
-              name="endDate"
-              style={{ flex: 1 }}
-              dependencies={['ongoing', 'startDate']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: (_, d?: Dayjs | null) => {
-                    const rowOngoing = Boolean(getFieldValue('ongoing'));
-                    if (rowOngoing) {
-                      return !period.ongoing && period.end ? Promise.reject(new Error('该单位工作已结束，会计工作结束时间不能为至今')) : Promise.resolve();
-                    }
-                    const e = fromDay(d);
-                    if (!e) return Promise.reject(new Error('请选择会计工作结束时间，仍在从事的请勾选至今'));
-                    const s = fromDay(getFieldValue('startDate') as Dayjs | undefined);
-                    if (s && e < s) return Promise.reject(new Error('会计工作结束时间不能早于会计工作开始时间'));
-                    if (!period.ongoing && period.end && e > period.end) return Promise.reject(new Error('会计工作结束时间不能晚于工作结束时间'));
-                    return Promise.resolve();
-                  },
-                }),
-              ]}
-            >
-              <DatePicker id="accountingRow_endDate" style={{ width: '100%' }} placeholder="请选择会计工作结束时间" disabled={ongoing} />
-            </Form.Item>
-            <Form.Item name="ongoing" valuePropName="checked" style={{ marginTop: 5 }}>
-              <Checkbox onChange={(e) => e.target.checked && form.setFieldValue('endDate', null)}>至今</Checkbox>
-            </Form.Item>
-          </div>
-        </Form.Item>
+        <OngoingEndField
+          formName="accountingRow"
+          label="会计工作结束时间"
+          placeholder="请选择会计工作结束时间"
+          ongoing={ongoing}
+          check={(e, s, rowOngoing) => {
+            if (rowOngoing) return !period.ongoing && period.end ? '该单位工作已结束，会计工作结束时间不能为至今' : undefined;
+            if (!e) return '请选择会计工作结束时间，仍在从事的请勾选至今';
+            if (s && e < s) return '会计工作结束时间不能早于会计工作开始时间';
+            return !period.ongoing && period.end && e > period.end ? '会计工作结束时间不能晚于工作结束时间' : undefined;
+          }}
+        />
       </Form>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Col, Descriptions, Form, Input, Row, Select, Typography } from 'antd';
 import {
   ETHNICITIES,
@@ -11,10 +11,8 @@ import {
   type CollectionBasicRequest,
   type CollectionState,
 } from '@ausm/domain';
-import { ApiError } from '../../lib/api';
-import { usePublicConfig } from '../../lib/session';
 import { FileUpload } from '../../components/file-upload';
-import { options, useSave, type StepIssue } from './collection-data';
+import { options, placeFieldErrors, useSave, useSubmit, useToday, type StepIssue } from './collection-data';
 import { StepActions } from './step-parts';
 
 type ExtraIdType = NonNullable<CollectionBasicRequest['extraIdType']>;
@@ -47,23 +45,17 @@ export const PHOTO_REQUIREMENTS = [
   '不得使用生活照、翻拍照或经过美化处理的照片。',
 ];
 
-/** Sets server messages (paths `basic.x` or `x`) beside this step's fields; returns what is left over. */
+/** Sets server messages (paths `basic.x` or `x`) beside this step's fields; returns whether any was this step's. */
 function showFieldErrors(form: ReturnType<typeof Form.useForm<BasicForm>>[0], fields: ReadonlyArray<{ path: string; message: string }>): boolean {
-  const mine = fields
-    .map((f) => ({ name: f.path.replace(/^basic\./, '').split('.')[0] as keyof BasicForm, message: f.message }))
-    .filter((f) => FIELDS.includes(f.name));
-  form.setFields(mine.map((f) => ({ name: f.name, errors: [f.message] })));
-  return mine.length > 0;
+  return placeFieldErrors(form, fields, FIELDS, /^basic\./);
 }
 
 /** 基本信息 (guide 3.3): registration fields read-only; photo, 政治面貌, 民族, contact details, proofs. */
 export function BasicStep({ state, issues, onPrev, onNext }: { state: CollectionState; issues: ReadonlyArray<StepIssue>; onPrev: () => void; onNext: () => void }) {
   const [form] = Form.useForm<BasicForm>();
   const save = useSave();
-  const { data: config } = usePublicConfig();
-  const today = config?.today ?? new Date().toISOString().slice(0, 10);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string>();
+  const today = useToday();
+  const { saving, error, run } = useSubmit((fields) => showFieldErrors(form, fields));
   const reg = state.registration;
   const mainland = reg.idType === 'mainland_id';
   // foreigners may add a 外国人永久居留身份证, residents of HK, Macao and Taiwan a 港澳台居民居住证
@@ -81,9 +73,7 @@ export function BasicStep({ state, issues, onPrev, onNext }: { state: Collection
     );
   }, [form, issues]);
 
-  const submit = async (v: BasicForm) => {
-    setSaving(true);
-    setError(undefined);
+  const submit = (v: BasicForm) => {
     const body: CollectionBasicRequest = {
       photoFileId: v.photoFileId ?? null,
       politicalStatus: v.politicalStatus ?? null,
@@ -99,15 +89,10 @@ export function BasicStep({ state, issues, onPrev, onNext }: { state: Collection
       if (typed) body.extraIdNumber = typed.toUpperCase();
       else if (!v.extraIdType || !keepsSavedNumber) body.extraIdNumber = null;
     }
-    try {
+    void run(async () => {
       await save('PUT', '/api/collection/basic', body);
       onNext();
-    } catch (e) {
-      if (!(e instanceof ApiError)) setError('系统繁忙，请稍后再试');
-      else if (!showFieldErrors(form, e.fields)) setError(e.message);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const extraNumberRule = {

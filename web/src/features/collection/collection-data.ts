@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   COLLECTION_STEP_LABELS,
@@ -9,7 +11,8 @@ import {
   type CollectionStep,
   type FieldError,
 } from '@ausm/domain';
-import { api } from '../../lib/api';
+import { api, ApiError } from '../../lib/api';
+import { usePublicConfig } from '../../lib/session';
 
 export const COLLECTION_KEY = ['collection'] as const;
 
@@ -24,6 +27,56 @@ export function useSave() {
     await api<unknown>(method, url, body);
     await qc.invalidateQueries({ queryKey: COLLECTION_KEY });
   };
+}
+
+/** The server's today, so date checks agree with it; the browser's until the config has loaded. */
+export function useToday(): string {
+  const { data: config } = usePublicConfig();
+  return config?.today ?? new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * The saving flag and the message above a form for one save: messages the server ties to a field
+ * go beside it (`placeFields` returns false when none of them is this form's), the rest above.
+ */
+export function useSubmit(placeFields: (fields: ReadonlyArray<FieldError>) => boolean) {
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string>();
+  const run = async (send: () => Promise<void>): Promise<void> => {
+    setSaving(true);
+    setError(undefined);
+    try {
+      await send();
+    } catch (e) {
+      if (!(e instanceof ApiError)) setError('系统繁忙，请稍后再试');
+      else if (!placeFields(e.fields)) setError(e.message);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { saving, error, run };
+}
+
+/**
+ * Sets server messages beside a form's fields: `prefix` strips the path down to the form's own
+ * field (`basic.`, `education.<id>.`), `alias` renames the fields the form keeps under another name.
+ * Returns whether any message was this form's.
+ */
+export function placeFieldErrors<F extends object>(
+  form: Pick<FormInstance, 'setFields'>,
+  fields: ReadonlyArray<{ path: string; message: string }>,
+  names: ReadonlyArray<keyof F>,
+  prefix: RegExp,
+  alias: Readonly<Record<string, keyof F>> = {},
+): boolean {
+  const mine = fields
+    .map((f) => {
+      const segment = f.path.replace(prefix, '').split('.')[0] ?? '';
+      return { name: alias[segment] ?? (segment as keyof F), message: f.message };
+    })
+    .filter((f) => names.includes(f.name));
+  form.setFields(mine.map((f) => ({ name: f.name, errors: [f.message] })));
+  return mine.length > 0;
 }
 
 /* ---------- code lists ---------- */

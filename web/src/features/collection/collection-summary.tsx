@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Card, Descriptions, Typography } from 'antd';
+import { Button, Card, Descriptions, Typography, type DescriptionsProps } from 'antd';
 import {
   ACCOUNTING_TITLES,
   COLLECTION_STEP_LABELS,
@@ -50,6 +50,35 @@ function Section({ step, onEdit, children }: { step: EditableStep; onEdit?: (ste
   );
 }
 
+/** One block per education or work entry, headed by its school or company. */
+function EntrySummaries<T extends { id: string }>({
+  entries,
+  empty,
+  heading,
+  items,
+}: {
+  entries: ReadonlyArray<T>;
+  empty: string;
+  heading: (entry: T) => string;
+  items: (entry: T) => DescriptionsProps['items'];
+}) {
+  return (
+    <>
+      {entries.length === 0 && <Missing>{empty}</Missing>}
+      {entries.map((e) => (
+        <Descriptions
+          key={e.id}
+          size="small"
+          column={{ xs: 1, sm: 2 }}
+          title={<Typography.Text strong>{heading(e)}</Typography.Text>}
+          style={{ marginBottom: 12 }}
+          items={items(e)}
+        />
+      ))}
+    </>
+  );
+}
+
 /**
  * Everything the person entered, step by step ("check your answers"): with 修改 links back to the
  * steps before 提交审核, read-only once submitted.
@@ -88,44 +117,34 @@ export function CollectionSummary({ state, departmentNames, onEdit }: { state: C
         />
       </Section>
       <Section step="education" onEdit={onEdit}>
-        {state.education.length === 0 && <Missing>暂无教育经历</Missing>}
-        {state.education.map((e) => (
-          <Descriptions
-            key={e.id}
-            size="small"
-            column={{ xs: 1, sm: 2 }}
-            title={<Typography.Text strong>{e.school ?? '未填写学校名称'}</Typography.Text>}
-            style={{ marginBottom: 12 }}
-            items={[
-              { key: 'period', label: '起止时间', children: period(e.startDate, e.endDate, e.ongoing) },
-              { key: 'mode', label: '培养方式', children: orMissing(nameOf(STUDY_MODES, e.mode)) },
-              { key: 'level', label: '学历/学位', children: `${nameOf(EDUCATION_LEVELS, e.educationLevel)} / ${nameOf(DEGREES, e.degree)}` },
-              { key: 'major', label: '所学专业', children: orMissing(treeNames(MAJORS, e.majorCode).at(-1)) },
-              { key: 'chsi', label: '学信网核验', children: CHSI_LABELS[e.chsiStatus].text },
-              { key: 'proof', label: '学历学位证书', children: e.proofFileId ? '已上传' : '未上传' },
-            ]}
-          />
-        ))}
+        <EntrySummaries
+          entries={state.education}
+          empty="暂无教育经历"
+          heading={(e) => e.school ?? '未填写学校名称'}
+          items={(e) => [
+            { key: 'period', label: '起止时间', children: period(e.startDate, e.endDate, e.ongoing) },
+            { key: 'mode', label: '培养方式', children: orMissing(nameOf(STUDY_MODES, e.mode)) },
+            { key: 'level', label: '学历/学位', children: `${nameOf(EDUCATION_LEVELS, e.educationLevel)} / ${nameOf(DEGREES, e.degree)}` },
+            { key: 'major', label: '所学专业', children: orMissing(treeNames(MAJORS, e.majorCode).at(-1)) },
+            { key: 'chsi', label: '学信网核验', children: CHSI_LABELS[e.chsiStatus].text },
+            { key: 'proof', label: '学历学位证书', children: e.proofFileId ? '已上传' : '未上传' },
+          ]}
+        />
       </Section>
       <Section step="work" onEdit={onEdit}>
-        {state.work.length === 0 && <Missing>暂无工作经历</Missing>}
-        {state.work.map((w) => (
-          <Descriptions
-            key={w.id}
-            size="small"
-            column={{ xs: 1, sm: 2 }}
-            title={<Typography.Text strong>{w.company ?? '未填写单位名称'}</Typography.Text>}
-            style={{ marginBottom: 12 }}
-            items={[
-              { key: 'period', label: '起止时间', children: period(w.startDate, w.endDate, w.ongoing) },
-              { key: 'credit', label: '统一社会信用代码', children: orMissing(w.creditCode) },
-              { key: 'unitType', label: '单位类型', children: orMissing(unitTypeName(w.unitType)) },
-              { key: 'industry', label: '所属行业', children: orMissing(nameOf(INDUSTRIES, w.industry)) },
-              { key: 'hasAccounting', label: '是否有会计工作经历', children: w.hasAccounting ? `是（${w.accountingRows.length}段）` : '否' },
-              { key: 'title', label: '会计专业职务', children: w.title ? `${nameOf(ACCOUNTING_TITLES, w.title)}（${w.titleDate ?? ''}聘任）` : '无' },
-            ]}
-          />
-        ))}
+        <EntrySummaries
+          entries={state.work}
+          empty="暂无工作经历"
+          heading={(w) => w.company ?? '未填写单位名称'}
+          items={(w) => [
+            { key: 'period', label: '起止时间', children: period(w.startDate, w.endDate, w.ongoing) },
+            { key: 'credit', label: '统一社会信用代码', children: orMissing(w.creditCode) },
+            { key: 'unitType', label: '单位类型', children: orMissing(unitTypeName(w.unitType)) },
+            { key: 'industry', label: '所属行业', children: orMissing(nameOf(INDUSTRIES, w.industry)) },
+            { key: 'hasAccounting', label: '是否有会计工作经历', children: w.hasAccounting ? `是（${w.accountingRows.length}段）` : '否' },
+            { key: 'title', label: '会计专业职务', children: w.title ? `${nameOf(ACCOUNTING_TITLES, w.title)}（${w.titleDate ?? ''}聘任）` : '无' },
+          ]}
+        />
       </Section>
       <Section step="department" onEdit={onEdit}>
         <Descriptions size="small" column={1} items={[{ key: 'department', label: '会计管理部门', children: orMissing(departmentNames.join(' / ')) }]} />

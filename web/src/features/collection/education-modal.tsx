@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { Alert, Cascader, Checkbox, Col, DatePicker, Form, Input, Modal, Radio, Row, Select } from 'antd';
+import { Alert, Cascader, Col, Form, Input, Radio, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   DEGREE_CODES,
@@ -12,9 +11,9 @@ import {
   type EducationEntry,
   type EducationEntryRequest,
 } from '@ausm/domain';
-import { ApiError } from '../../lib/api';
 import { FileUpload } from '../../components/file-upload';
-import { cascaderFilter, cascaderOptions, fromDay, options, toDay, treePath, useSave, type StepIssue } from './collection-data';
+import { cascaderFilter, cascaderOptions, fromDay, options, toDay, treePath } from './collection-data';
+import { EntryModal, PeriodFields, YES_NO, requiredText, useEntryEditor, type EntryEditorProps } from './entry-form';
 
 interface EducationForm {
   mode?: string;
@@ -33,48 +32,20 @@ interface EducationForm {
 }
 
 const MAJOR_OPTIONS = cascaderOptions(MAJORS);
-const FIELD_OF: Readonly<Record<string, keyof EducationForm>> = { majorCode: 'majorPath' };
-const FIELDS: ReadonlyArray<keyof EducationForm> = ['mode', 'school', 'startDate', 'endDate', 'ongoing', 'educationLevel', 'degree', 'majorPath', 'eduCertNo', 'degreeCertNo', 'abroad', 'proofFileId', 'abroadCertFileId'];
+const FIELDS = {
+  names: ['mode', 'school', 'startDate', 'endDate', 'ongoing', 'educationLevel', 'degree', 'majorPath', 'eduCertNo', 'degreeCertNo', 'abroad', 'proofFileId', 'abroadCertFileId'],
+  alias: { majorCode: 'majorPath' },
+} as const satisfies { names: ReadonlyArray<keyof EducationForm>; alias: Readonly<Record<string, keyof EducationForm>> };
 
 const CERT_NO_RULE = (label: string) => ({ pattern: /^[0-9A-Za-z-]{1,40}$/, message: `${label}只能包含字母、数字和“-”，不超过40位` });
 
 export const EDUCATION_TIP = '提示: 1.本科及以上的留学生须提供教育部留学服务中心认证书, 2.尚未毕业的在校生毕业时间须勾选至今';
-export const LOCKED_NOTE = '红框内容不可编辑（原始信息有误的请删除后新增）';
-
-/** Puts server messages (`school`, `education.<id>.school`, …) beside the modal's fields. */
-function setServerErrors(form: ReturnType<typeof Form.useForm<EducationForm>>[0], fields: ReadonlyArray<{ path: string; message: string }>): boolean {
-  const mine = fields
-    .map((f) => {
-      const segment = f.path.replace(/^education\.[^.]+\./, '').split('.')[0] ?? '';
-      return { name: FIELD_OF[segment] ?? (segment as keyof EducationForm), message: f.message };
-    })
-    .filter((f) => FIELDS.includes(f.name));
-  form.setFields(mine.map((f) => ({ name: f.name, errors: [f.message] })));
-  return mine.length > 0;
-}
 
 /** 新增/编辑教育经历 with every field of the guide (3.4); legacy entries keep their locked fields. */
-export function EducationModal({
-  entry,
-  issues,
-  today,
-  onClose,
-  onSaved,
-}: {
-  /** null: 新增 */
-  entry: EducationEntry | null;
-  issues: ReadonlyArray<StepIssue>;
-  today: string;
-  onClose: () => void;
-  onSaved: (entryId: string | null) => void;
-}) {
-  const [form] = Form.useForm<EducationForm>();
-  const save = useSave();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string>();
-  const locked = new Set(entry?.legacy ? entry.lockedFields : []);
-  const isLocked = (field: string) => locked.has(field);
-  const lockClass = (field: string) => (isLocked(field) ? 'ausm-locked' : undefined);
+export function EducationModal(props: EntryEditorProps<EducationEntry>) {
+  const { entry, onClose } = props;
+  const editor = useEntryEditor<EducationForm>('education', props, FIELDS);
+  const { form, isLocked, lockClass } = editor;
 
   const level = Form.useWatch('educationLevel', form);
   const degree = Form.useWatch('degree', form);
@@ -95,18 +66,7 @@ export function EducationModal({
         : '大专及以上学历、学位首次提交时与学信网自动核验，仅核验不通过的需上传；大专以下学历须上传学历证书';
   const noDegree = degree === DEGREE_CODES.none;
 
-  // the problems found at 提交审核, shown beside their fields once the form is on screen
-  const showIssues = (open: boolean) => {
-    if (!open || !entry) return;
-    setServerErrors(
-      form,
-      issues.filter((i) => i.entryId === entry.id).map((i) => ({ path: i.field ?? '', message: i.message })),
-    );
-  };
-
-  const submit = async (v: EducationForm) => {
-    setSaving(true);
-    setError(undefined);
+  const submit = (v: EducationForm) => {
     const body: EducationEntryRequest = {
       mode: v.mode ?? '',
       school: v.school?.trim() ?? '',
@@ -122,206 +82,121 @@ export function EducationModal({
       proofFileId: v.proofFileId ?? null,
       abroadCertFileId: needsAbroadCert ? (v.abroadCertFileId ?? null) : null,
     };
-    try {
-      if (entry) await save('PUT', `/api/collection/education/${encodeURIComponent(entry.id)}`, body);
-      else await save('POST', '/api/collection/education', body);
-      onSaved(entry?.id ?? null);
-    } catch (e) {
-      if (!(e instanceof ApiError)) setError('系统繁忙，请稍后再试');
-      else if (!setServerErrors(form, e.fields)) setError(e.message);
-    } finally {
-      setSaving(false);
-    }
+    void editor.submit(body);
   };
 
+  // required unless `optional`, when `extra` says why not
+  const certNoField = (name: 'eduCertNo' | 'degreeCertNo', label: string, optional: boolean, extra: string, disabled = false) => (
+    <Col xs={24} sm={12}>
+      <Form.Item
+        label={label}
+        name={name}
+        className={lockClass(name)}
+        rules={[{ required: !optional, whitespace: true, message: `请输入${label}` }, CERT_NO_RULE(label)]}
+        extra={optional ? extra : undefined}
+      >
+        <Input placeholder={`请输入${label}`} disabled={disabled || isLocked(name)} />
+      </Form.Item>
+    </Col>
+  );
+
   return (
-    <Modal wrapClassName="ausm-collection-modal"
-      open
+    <EntryModal
+      editor={editor}
       title={entry ? '编辑教育经历' : '新增教育经历'}
       width={760}
-      onCancel={onClose}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      mask={{ closable: false }}
-      destroyOnHidden
-      afterOpenChange={showIssues}
+      onClose={onClose}
+      notice={<Alert type="info" showIcon role="note" title={EDUCATION_TIP} style={{ marginBottom: 16 }} />}
+      onFinish={submit}
+      initialValues={{
+        mode: entry?.mode ?? undefined,
+        school: entry?.school ?? '',
+        startDate: toDay(entry?.startDate),
+        endDate: toDay(entry?.endDate),
+        ongoing: entry?.ongoing ?? false,
+        educationLevel: entry?.educationLevel ?? undefined,
+        degree: entry?.degree ?? undefined,
+        majorPath: treePath(MAJORS, entry?.majorCode),
+        eduCertNo: entry?.eduCertNo ?? '',
+        degreeCertNo: entry?.degreeCertNo ?? '',
+        abroad: entry?.abroad ?? false,
+        proofFileId: entry?.proofFileId ?? null,
+        abroadCertFileId: entry?.abroadCertFileId ?? null,
+      }}
     >
-      <Alert type="info" showIcon role="note" title={EDUCATION_TIP} style={{ marginBottom: 16 }} />
-      {locked.size > 0 && <Alert type="warning" showIcon role="note" title={LOCKED_NOTE} style={{ marginBottom: 16 }} />}
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
-      <Form
-        form={form}
-        name="education"
-        layout="vertical"
-        requiredMark
-        scrollToFirstError
-        onFinish={submit}
-        initialValues={{
-          mode: entry?.mode ?? undefined,
-          school: entry?.school ?? '',
-          startDate: toDay(entry?.startDate),
-          endDate: toDay(entry?.endDate),
-          ongoing: entry?.ongoing ?? false,
-          educationLevel: entry?.educationLevel ?? undefined,
-          degree: entry?.degree ?? undefined,
-          majorPath: treePath(MAJORS, entry?.majorCode),
-          eduCertNo: entry?.eduCertNo ?? '',
-          degreeCertNo: entry?.degreeCertNo ?? '',
-          abroad: entry?.abroad ?? false,
-          proofFileId: entry?.proofFileId ?? null,
-          abroadCertFileId: entry?.abroadCertFileId ?? null,
-        }}
-      >
-        <Row gutter={16}>
-          <Col xs={24} sm={12}>
-            <Form.Item label="培养方式" name="mode" className={lockClass('mode')} rules={[{ required: true, message: '请选择培养方式' }]}>
-              <Select virtual={false} placeholder="请选择培养方式" options={options(STUDY_MODES)} disabled={isLocked('mode')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="学校名称(全称)"
-              name="school"
-              className={lockClass('school')}
-              rules={[
-                { required: true, whitespace: true, message: '请输入学校名称' },
-                { min: 2, message: '请输入学校名称（全称）' },
-                { max: 100, message: '学校名称不能超过100个字' },
-              ]}
-            >
-              <Input placeholder="请输入学校名称" disabled={isLocked('school')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="入学时间"
-              name="startDate"
-              className={lockClass('startDate')}
-              rules={[
-                { required: true, message: '请输入入学时间' },
-                { validator: (_, d?: Dayjs) => (d && (fromDay(d) ?? '') > today ? Promise.reject(new Error('入学时间不能晚于今天')) : Promise.resolve()) },
-              ]}
-            >
-              <DatePicker style={{ width: '100%' }} placeholder="请输入入学时间" disabled={isLocked('startDate')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="毕业时间" htmlFor="education_endDate" required={!ongoing} className={lockClass('endDate')} style={{ marginBottom: 0 }}>
-              <div style={{ display: 'flex', gap: 12, alignItems: 'flex-start' }}>
-                <Form.Item
-                  name="endDate"
-                  style={{ flex: 1 }}
-                  dependencies={['ongoing', 'startDate']}
-                  rules={[
-                    ({ getFieldValue }) => ({
-                      validator: (_, d?: Dayjs | null) => {
-                        if (getFieldValue('ongoing')) return Promise.resolve();
-                        if (!d) return Promise.reject(new Error('请输入毕业时间，尚未毕业的请勾选至今'));
-                        const start = fromDay(getFieldValue('startDate') as Dayjs | undefined);
-                        const end = fromDay(d) ?? '';
-                        if (start && end < start) return Promise.reject(new Error('毕业时间不能早于入学时间'));
-                        if (end > today) return Promise.reject(new Error('尚未毕业的在校生毕业时间须勾选至今'));
-                        return Promise.resolve();
-                      },
-                    }),
-                  ]}
-                >
-                  <DatePicker id="education_endDate" style={{ width: '100%' }} placeholder="请输入毕业时间" disabled={ongoing || isLocked('endDate')} />
-                </Form.Item>
-                <Form.Item name="ongoing" valuePropName="checked" style={{ marginTop: 5 }}>
-                  <Checkbox
-                    disabled={isLocked('endDate') || isLocked('ongoing')}
-                    onChange={(e) => {
-                      if (e.target.checked) form.setFieldValue('endDate', null);
-                    }}
-                  >
-                    至今
-                  </Checkbox>
-                </Form.Item>
-              </div>
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="学历" name="educationLevel" className={lockClass('educationLevel')} rules={[{ required: true, message: '请选择学历' }]}>
-              <Select
-                virtual={false}
-                placeholder="请选择学历"
-                options={options(EDUCATION_LEVELS)}
-                disabled={isLocked('educationLevel')}
-                onChange={(next: string) => {
-                  const current = form.getFieldValue('degree') as string | undefined;
-                  if (current && !degreesAllowedFor(next).some((d) => d.code === current)) form.setFieldValue('degree', undefined);
-                }}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="学位" name="degree" className={lockClass('degree')} rules={[{ required: true, message: '请选择学位' }]} extra="填写已取得证书的学历、学位">
-              <Select virtual={false} placeholder={level ? '请选择学位' : '请先选择学历'} options={degreeOptions} disabled={!level || isLocked('degree')} />
-            </Form.Item>
-          </Col>
+      <Row gutter={16}>
+        <Col xs={24} sm={12}>
+          <Form.Item label="培养方式" name="mode" className={lockClass('mode')} rules={[{ required: true, message: '请选择培养方式' }]}>
+            <Select virtual={false} placeholder="请选择培养方式" options={options(STUDY_MODES)} disabled={isLocked('mode')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="学校名称(全称)" name="school" className={lockClass('school')} rules={requiredText('学校名称', 100, '请输入学校名称（全称）')}>
+            <Input placeholder="请输入学校名称" disabled={isLocked('school')} />
+          </Form.Item>
+        </Col>
+        <PeriodFields
+          editor={editor}
+          ongoing={ongoing}
+          start={{ label: '入学时间', placeholder: '请输入入学时间', afterToday: '入学时间不能晚于今天' }}
+          end={{
+            label: '毕业时间',
+            placeholder: '请输入毕业时间',
+            missing: '请输入毕业时间，尚未毕业的请勾选至今',
+            beforeStart: '毕业时间不能早于入学时间',
+            afterToday: '尚未毕业的在校生毕业时间须勾选至今',
+          }}
+        />
+        <Col xs={24} sm={12}>
+          <Form.Item label="学历" name="educationLevel" className={lockClass('educationLevel')} rules={[{ required: true, message: '请选择学历' }]}>
+            <Select
+              virtual={false}
+              placeholder="请选择学历"
+              options={options(EDUCATION_LEVELS)}
+              disabled={isLocked('educationLevel')}
+              onChange={(next: string) => {
+                const current = form.getFieldValue('degree') as string | undefined;
+                if (current && !degreesAllowedFor(next).some((d) => d.code === current)) form.setFieldValue('degree', undefined);
+              }}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="学位" name="degree" className={lockClass('degree')} rules={[{ required: true, message: '请选择学位' }]} extra="填写已取得证书的学历、学位">
+            <Select virtual={false} placeholder={level ? '请选择学位' : '请先选择学历'} options={degreeOptions} disabled={!level || isLocked('degree')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item label="所学专业" name="majorPath" className={lockClass('majorCode')} rules={[{ required: true, message: '请选择所学专业' }]}>
+            <Cascader
+              placeholder="请选择所学专业，可输入名称搜索"
+              options={MAJOR_OPTIONS}
+              showSearch={{ filter: cascaderFilter }}
+              disabled={isLocked('majorCode')}
+              style={{ width: '100%' }}
+            />
+          </Form.Item>
+        </Col>
+        {certNoField('eduCertNo', '学历证书编号', ongoing, '在校生可暂不填写')}
+        {certNoField('degreeCertNo', '学位证书编号', noDegree, '学位为“无”的无需填写', noDegree)}
+        <Col xs={24}>
+          <Form.Item label="是否有留学经历" name="abroad" rules={[{ required: true, message: '请选择是否有留学经历' }]}>
+            <Radio.Group aria-label="是否有留学经历" options={YES_NO} disabled={isLocked('abroad')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item label="学历学位证书" name="proofFileId" rules={[{ required: proofRequired, message: proofNote }]}>
+            <FileUpload purpose="education_proof" label="学历学位证书" note={proofNote} />
+          </Form.Item>
+        </Col>
+        {needsAbroadCert && (
           <Col xs={24}>
-            <Form.Item label="所学专业" name="majorPath" className={lockClass('majorCode')} rules={[{ required: true, message: '请选择所学专业' }]}>
-              <Cascader
-                placeholder="请选择所学专业，可输入名称搜索"
-                options={MAJOR_OPTIONS}
-                showSearch={{ filter: cascaderFilter }}
-                disabled={isLocked('majorCode')}
-                style={{ width: '100%' }}
-              />
+            <Form.Item label="教育部留学服务中心认证书" name="abroadCertFileId" rules={[{ required: !ongoing, message: '本科及以上学历的留学人员须上传教育部留学服务中心认证书' }]}>
+              <FileUpload purpose="education_proof" label="教育部留学服务中心认证书" note="本科及以上的留学生须提供" />
             </Form.Item>
           </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="学历证书编号"
-              name="eduCertNo"
-              className={lockClass('eduCertNo')}
-              rules={[{ required: !ongoing, whitespace: true, message: '请输入学历证书编号' }, CERT_NO_RULE('学历证书编号')]}
-              extra={ongoing ? '在校生可暂不填写' : undefined}
-            >
-              <Input placeholder="请输入学历证书编号" disabled={isLocked('eduCertNo')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="学位证书编号"
-              name="degreeCertNo"
-              className={lockClass('degreeCertNo')}
-              rules={[{ required: !noDegree, whitespace: true, message: '请输入学位证书编号' }, CERT_NO_RULE('学位证书编号')]}
-              extra={noDegree ? '学位为“无”的无需填写' : undefined}
-            >
-              <Input placeholder="请输入学位证书编号" disabled={noDegree || isLocked('degreeCertNo')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item label="是否有留学经历" name="abroad" rules={[{ required: true, message: '请选择是否有留学经历' }]}>
-              <Radio.Group aria-label="是否有留学经历" options={[{ value: false, label: '否' }, { value: true, label: '是' }]} disabled={isLocked('abroad')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item
-              label="学历学位证书"
-              name="proofFileId"
-              rules={[{ required: proofRequired, message: proofNote }]}
-            >
-              <FileUpload
-                purpose="education_proof"
-                label="学历学位证书"
-                note={proofNote}
-              />
-            </Form.Item>
-          </Col>
-          {needsAbroadCert && (
-            <Col xs={24}>
-              <Form.Item label="教育部留学服务中心认证书" name="abroadCertFileId" rules={[{ required: !ongoing, message: '本科及以上学历的留学人员须上传教育部留学服务中心认证书' }]}>
-                <FileUpload purpose="education_proof" label="教育部留学服务中心认证书" note="本科及以上的留学生须提供" />
-              </Form.Item>
-            </Col>
-          )}
-        </Row>
-      </Form>
-    </Modal>
+        )}
+      </Row>
+    </EntryModal>
   );
 }

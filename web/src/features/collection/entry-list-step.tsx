@@ -1,0 +1,155 @@
+import { useState, type ComponentType, type ReactNode } from 'react';
+import { Alert, App, Button, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { PlusOutlined } from '@ant-design/icons';
+import type { CollectionState } from '@ausm/domain';
+import { ApiError } from '../../lib/api';
+import { useSave, useToday, type StepIssue } from './collection-data';
+import type { EntryEditorProps, EntryKind } from './entry-form';
+import { StepActions } from './step-parts';
+
+/** What the page hands to the education and work steps. */
+export interface EntryStepProps {
+  state: CollectionState;
+  issues: ReadonlyArray<StepIssue>;
+  /** opened for editing on arrival (from an issue link) */
+  focusEntryId?: string;
+  onPrev: () => void;
+  onNext: () => void;
+}
+
+/** The name of an entry, marked when it came from the provincial platform. */
+export function LegacyName({ name, legacy }: { name: string | null; legacy: boolean }) {
+  return (
+    <>
+      {name}
+      {legacy && (
+        <Tag color="gold" style={{ marginInlineStart: 6 }}>
+          原省平台数据
+        </Tag>
+      )}
+    </>
+  );
+}
+
+/**
+ * A step that is a list of entries (教育经历, 工作经历): the table with 查看详情 / 编辑 / 删除, the 新增
+ * modal, the details modal, and the step's own check before 保存并下一步.
+ */
+export function EntryListStep<T extends { id: string }>({
+  kind,
+  noun,
+  intro,
+  entries,
+  issues,
+  focusEntryId,
+  columns,
+  scrollX,
+  Editor,
+  savedWarning,
+  detailWidth,
+  renderDetail,
+  blockNext,
+  onPrev,
+  onNext,
+}: Omit<EntryStepProps, 'state'> & {
+  kind: EntryKind;
+  /** 教育经历 / 工作经历, as the messages and titles say it */
+  noun: string;
+  intro: ReactNode;
+  entries: ReadonlyArray<T>;
+  /** the entry's own columns; 操作 is added here */
+  columns: ColumnsType<T>;
+  scrollX: number;
+  Editor: ComponentType<EntryEditorProps<T>>;
+  /** a warning to show instead of "saved", when the saved entry still needs something */
+  savedWarning?: (entryId: string | null) => string | undefined;
+  detailWidth: number;
+  renderDetail: (entry: T) => ReactNode;
+  /** why the person cannot go on yet, if they cannot */
+  blockNext: () => string | undefined;
+}) {
+  const { message } = App.useApp();
+  const save = useSave();
+  const today = useToday();
+  const [editing, setEditing] = useState<T | 'new' | null>(() => entries.find((e) => e.id === focusEntryId) ?? null);
+  const [viewing, setViewing] = useState<T | null>(null);
+  const [blocked, setBlocked] = useState<string>();
+  const [error, setError] = useState<string>();
+
+  const remove = async (e: T) => {
+    setError(undefined);
+    try {
+      await save('DELETE', `/api/collection/${kind}/${encodeURIComponent(e.id)}`);
+      message.success(`已删除该${noun}`);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : '删除失败，请稍后再试');
+    }
+  };
+
+  const saved = (entryId: string | null) => {
+    const warning = savedWarning?.(entryId);
+    setEditing(null);
+    setBlocked(undefined);
+    if (warning) message.warning(warning);
+    else message.success(`${noun}已保存`);
+  };
+
+  const next = () => {
+    const problem = blockNext();
+    if (problem) setBlocked(problem);
+    else onNext();
+  };
+
+  return (
+    <>
+      <div className="ausm-step-toolbar">
+        <Typography.Paragraph style={{ margin: 0 }}>{intro}</Typography.Paragraph>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          新增
+        </Button>
+      </div>
+      {blocked && <Alert type="error" showIcon role="alert" title={blocked} style={{ marginBottom: 12 }} />}
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+      <Table<T>
+        rowKey="id"
+        size="middle"
+        bordered
+        pagination={false}
+        scroll={{ x: scrollX }}
+        dataSource={entries}
+        locale={{ emptyText: `暂无${noun}，请点击“新增”` }}
+        rowClassName={(e) => (issues.some((i) => i.entryId === e.id) ? 'ausm-row-error' : '')}
+        columns={[
+          ...columns,
+          {
+            title: '操作',
+            key: 'actions',
+            width: 200,
+            fixed: 'right',
+            render: (_, e) => (
+              <Space size={0} wrap>
+                <Button type="link" size="small" onClick={() => setViewing(e)}>
+                  查看详情
+                </Button>
+                <Button type="link" size="small" onClick={() => setEditing(e)}>
+                  编辑
+                </Button>
+                <Popconfirm title={`确定删除该${noun}吗？`} okText="删除" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => remove(e)}>
+                  <Button type="link" size="small" danger>
+                    删除
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <StepActions onPrev={onPrev} onNext={next} />
+      {editing && <Editor entry={editing === 'new' ? null : editing} issues={issues} today={today} onClose={() => setEditing(null)} onSaved={saved} />}
+      <Modal wrapClassName="ausm-collection-modal" open={viewing !== null} title={`${noun}详情`} footer={null} onCancel={() => setViewing(null)} width={detailWidth}>
+        {viewing && renderDetail(viewing)}
+      </Modal>
+    </>
+  );
+}
