@@ -444,6 +444,22 @@ describe(`submit and review (${dialectName})`, () => {
     }
   });
 
+  it('a withdrawn collection goes back to 未提交, can be changed and resubmitted; the department cannot decide the withdrawn item', async () => {
+    const p = await person();
+    await complete(p);
+    const first = (await submit(p)).json().review.id;
+    const w = await p.call('POST', `/api/my/reviews/${first}/withdraw`, { idempotencyKey: `withdraw-${first}` });
+    expect(w.statusCode).toBe(200);
+    const again = await p.call('POST', `/api/my/reviews/${first}/withdraw`, { idempotencyKey: `withdraw-${first}` });
+    expect(again.statusCode).toBe(200); // the same key: one effect, the same answer
+    expect(await state(p)).toMatchObject({ status: 'draft', editable: true });
+    expect((await decide(staff.bj, first, 'approve')).statusCode).toBe(409);
+    expect((await p.call('PUT', '/api/collection/scope', { scope: 'accountant' })).statusCode).toBe(200);
+    const second = (await submit(p)).json().review;
+    expect(second.id).not.toBe(first);
+    expect(second.status).toBe('pending');
+  });
+
   it('is visible to the county reviewer and the province supervisor, not to another county; approval shows on the person’s page', async () => {
     const p = await person();
     await complete(p);

@@ -1,6 +1,37 @@
-import { Alert, Button, Card, Descriptions, Result, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Typography } from 'antd';
 import { COLLECTION_STATUS_LABELS, type CollectionState } from '@ausm/domain';
 import { CollectionSummary } from './collection-summary';
+import { useSave } from './collection-data';
+
+/** 撤回申请: takes a pending collection back to 未提交 so it can be changed before the department decides. */
+function WithdrawButton({ reviewId }: { reviewId: string }) {
+  const save = useSave();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  // one key per confirmation, so a double click withdraws once
+  const [key] = useState(() => crypto.randomUUID());
+  return (
+    <Popconfirm
+      title="撤回后可修改信息并重新提交，确定撤回吗？"
+      okText="确定撤回"
+      cancelText="取消"
+      onConfirm={async () => {
+        setBusy(true);
+        try {
+          await save('POST', `/api/my/reviews/${reviewId}/withdraw`, { idempotencyKey: key });
+          void message.success('已撤回，可修改后重新提交');
+        } catch (e) {
+          void message.error(e instanceof Error ? e.message : '撤回失败，请稍后再试');
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <Button loading={busy}>撤回申请</Button>
+    </Popconfirm>
+  );
+}
 
 /** How long a department usually takes (shown to the person; the deadline itself is the department's). */
 const REVIEW_WORKING_DAYS = 15;
@@ -16,6 +47,7 @@ const NEXT_STEPS: Readonly<Record<CollectionState['status'], string[]>> = {
     `所属会计管理部门将对您提交的信息进行审核，一般在${REVIEW_WORKING_DAYS}个工作日内完成。`,
     '审核期间不能修改采集信息；审核结果会显示在本页面，请留意查看。',
     '审核不通过的，可按不通过原因修改后重新提交。',
+    '审核前发现填写有误的，可点击“撤回申请”，修改后重新提交。',
   ],
   approved: [
     '您的会计人员信息采集已审核通过，可以办理会计专业技术资格考试报名、继续教育等业务。',
@@ -32,7 +64,14 @@ export function ResultStep({ state, onRevise, onContinue }: { state: CollectionS
 
   const result = {
     draft: <Result status="info" title="尚未提交审核" subTitle="信息采集尚未提交，请继续填写并提交审核。" extra={<Button type="primary" onClick={onContinue}>继续填写</Button>} />,
-    pending: <Result status="info" title="已提交，审核中" subTitle={`您的信息采集已提交至${department || '所属会计管理部门'}，管理部门一般在${REVIEW_WORKING_DAYS}个工作日内完成审核。`} />,
+    pending: (
+      <Result
+        status="info"
+        title="已提交，审核中"
+        subTitle={`您的信息采集已提交至${department || '所属会计管理部门'}，管理部门一般在${REVIEW_WORKING_DAYS}个工作日内完成审核。`}
+        extra={review?.status === 'pending' ? <WithdrawButton reviewId={review.id} /> : undefined}
+      />
+    ),
     approved: <Result status="success" title="审核通过" subTitle="您的会计人员信息采集已审核通过。" />,
     rejected: (
       <Result
