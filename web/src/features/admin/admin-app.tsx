@@ -16,6 +16,7 @@ import './admin.css';
 // The one cross-feature reference, on purpose: the admin shell mounts the help feature's admin page.
 // (no-restricted-imports does not look at dynamic import(), so no disable comment is needed.)
 const AdminFaqPage = lazy(() => import('../help/admin-faq-page'));
+const CertificatesPage = lazy(() => import('./certificates-page'));
 
 /** Signed-in staff only: everyone else goes to /admin/login and comes back after signing in. */
 function SignedInLayout() {
@@ -115,6 +116,14 @@ function AdminRoutes() {
           element={
             <RoleOnly roles={REVIEW_ROLES}>
               <ReviewDetailPage />
+            </RoleOnly>
+          }
+        />
+        <Route
+          path="certificates"
+          element={
+            <RoleOnly roles={['sysadmin']}>
+              <CertificatesPage />
             </RoleOnly>
           }
         />

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AuditOutlined, HomeOutlined, QuestionCircleOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, HomeOutlined, QuestionCircleOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { StaffRole } from '@ausm/domain';
 
 export interface AdminNavItem {
@@ -31,6 +31,13 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
     icon: <TeamOutlined />,
     roles: ['sysadmin'],
     description: '新建工作人员账号，分配角色和所属会计管理部门，停用、启用账号或重置密码。',
+  },
+  {
+    path: '/admin/certificates',
+    label: '全国会计资格职称库',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['sysadmin'],
+    description: '查询证书，导入CSV证书数据；信息采集按此核验“具有会计专业技术资格”的人员。',
   },
   {
     path: '/admin/faq',
