@@ -79,6 +79,11 @@ export async function seed(ctx: AppContext, opts: { demo: boolean }): Promise<vo
       .execute();
   });
   if (!opts.demo) return;
+  // argon2 is deliberately slow: hash only when the demo rows are still to be written, not at every start
+  if (await db.selectFrom('meta').select('key').where('key', '=', 'seed:demo:v1').executeTakeFirst()) {
+    await seedCollectionDemo(ctx);
+    return;
+  }
   const staffHashes = await Promise.all(DEMO_STAFF.map((s) => hashPassword(s.password)));
   const demoHash = await hashPassword(DEMO_ACCOUNTANT.password);
   await runOnce(db, 'seed:demo:v1', async (trx) => {

@@ -72,7 +72,7 @@ export class StaffService {
     };
   }
 
-  async list(): Promise<StaffSummary[]> {
+  async list(onlyId?: string): Promise<StaffSummary[]> {
     const now = this.ctx.clock.now().toISOString();
     const rows = await this.ctx.db
       .selectFrom('staff')
@@ -81,6 +81,7 @@ export class StaffService {
         'staff.id', 'staff.username', 'staff.display_name', 'staff.role', 'staff.department_code',
         'staff.disabled', 'staff.locked_until', 'staff.created_at', 'departments.name as department_name',
       ])
+      .$if(onlyId !== undefined, (q) => q.where('staff.id', '=', onlyId ?? ''))
       .orderBy('staff.username')
       .execute();
     return rows.map((r) => ({
@@ -135,7 +136,7 @@ export class StaffService {
       }
       throw err;
     }
-    const created = (await this.list()).find((s) => s.id === id);
+    const [created] = await this.list(id);
     if (!created) throw AppError.notFound('工作人员');
     return created;
   }
@@ -168,7 +169,7 @@ export class StaffService {
       }
       if (passwordHash) await audit.record(trx, { actorKind: 'staff', actorId: actor.id, action: 'staff.reset_password', targetKind: 'staff', targetId: id, ip });
     });
-    const updated = (await this.list()).find((s) => s.id === id);
+    const [updated] = await this.list(id);
     if (!updated) throw AppError.notFound('工作人员');
     return updated;
   }
