@@ -22,6 +22,10 @@ export const ErrorCodes = {
   PHONE_ALREADY_REGISTERED: 409,
   USERNAME_TAKEN: 409,
   INVALID_TRANSITION: 409,
+  /** one open item per key: a second submission while the first is open */
+  OPEN_ITEM_EXISTS: 409,
+  /** the target of a change moved since it was submitted */
+  STALE_CHANGE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_FILE: 415,
   RATE_LIMITED: 429,

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-reviews-collection';
 import * as m0003 from './0003-queue-indexes';
+import * as m0004 from './0004-review-engine-v2';
 
 /** Migrations are imported, not read from disk, so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-reviews-collection': m0002,
   '0003-queue-indexes': m0003,
+  '0004-review-engine-v2': m0004,
 };

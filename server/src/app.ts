@@ -38,6 +38,8 @@ import { seed } from './seed';
 import multipart from '@fastify/multipart';
 import { FileService } from './platform/files';
 import { ReviewEngine } from './platform/review/review-engine';
+import { ReviewKindRegistry, type AnyReviewKind } from './platform/review/kind';
+import { REVIEW_KIND_DEFINITIONS } from './review-kinds';
 import { filesRoutes } from './modules/files/files.routes';
 import { realnameRoutes } from './modules/realname/realname.routes';
 import { collectionRoutes } from './modules/collection/collection.routes';
@@ -55,6 +57,8 @@ export interface BuildOptions {
   webDist?: string | null;
   logger?: boolean;
   seedDemo?: boolean;
+  /** kinds registered next to the platform's own (tests declare sketch kinds this way) */
+  extraReviewKinds?: ReadonlyArray<AnyReviewKind>;
 }
 
 export async function createContext(config: Config, opts: BuildOptions = {}): Promise<AppContext & { close(): Promise<void> }> {
@@ -79,7 +83,7 @@ export async function createContext(config: Config, opts: BuildOptions = {}): Pr
     smsGateway,
     smsCodes: new SmsCodeService(handle.db, clock, fieldCrypto, limiter, smsGateway, config.sms),
     files: new FileService(handle.db, clock, config.dataDir),
-    reviews: new ReviewEngine(handle.db, clock, audit),
+    reviews: new ReviewEngine(handle.db, clock, audit, new ReviewKindRegistry([...REVIEW_KIND_DEFINITIONS, ...(opts.extraReviewKinds ?? [])])),
     alipay: new SimulatedAlipayIdentity(handle.db, clock, fieldCrypto, alipayMerchantKey),
     alipayMerchantKey,
   };

@@ -1,3 +1,4 @@
+import { REVIEW_STATUSES } from '../workflow/review';
 import { z } from 'zod';
 import { COLLECTION_SCOPE_CODES } from '../codes/accounting';
 
@@ -17,12 +18,13 @@ export const COLLECTION_STEP_LABELS: Readonly<Record<CollectionStep, string>> = 
   result: '审核告知',
 };
 
-/** 未提交 | 审核中 | 审核通过 | 审核不通过 */
-export const COLLECTION_STATUSES = ['draft', 'pending', 'approved', 'rejected'] as const;
+/** 未提交 | 审核中 | 退回补正 | 审核通过 | 审核不通过 */
+export const COLLECTION_STATUSES = ['draft', 'pending', 'returned', 'approved', 'rejected'] as const;
 export type CollectionStatus = (typeof COLLECTION_STATUSES)[number];
 export const COLLECTION_STATUS_LABELS: Readonly<Record<CollectionStatus, string>> = {
   draft: '未提交',
   pending: '审核中',
+  returned: '退回补正',
   approved: '审核通过',
   rejected: '审核不通过',
 };
@@ -197,7 +199,7 @@ export const collectionResponse = z.object({
   review: z
     .object({
       id: z.string(),
-      status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']),
+      status: z.enum(REVIEW_STATUSES),
       departmentName: z.string(),
       submittedAt: z.string(),
       decidedAt: z.string().nullable(),

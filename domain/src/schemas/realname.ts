@@ -1,3 +1,4 @@
+import { REVIEW_STATUSES } from '../workflow/review';
 import { z } from 'zod';
 
 export const REALNAME_METHOD_LABELS = { alipay: '支付宝实名认证', online: '线上实名认证' } as const;
@@ -33,7 +34,7 @@ export const realnameStatusResponse = z.object({
   online: z
     .object({
       reviewId: z.string(),
-      status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']),
+      status: z.enum(REVIEW_STATUSES),
       departmentName: z.string(),
       submittedAt: z.string(),
       decidedAt: z.string().nullable(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { REVIEW_ACTIONS, REVIEW_KINDS, REVIEW_STATUSES } from '../workflow/review';
+import { REVIEW_ACTIONS, REVIEW_STATUSES, STAFF_REVIEW_ACTIONS } from '../workflow/review';
+import { REVIEW_KINDS } from '../workflow/kinds';
 
 const dateOnly = z
   .string()
@@ -22,7 +23,10 @@ export type ReviewQueueQuery = z.infer<typeof reviewQueueQuery>;
 
 export const reviewQueueItem = z.object({
   id: z.string(),
-  kind: z.enum(REVIEW_KINDS),
+  /** a registered kind (tests register kinds of their own, so the response does not enumerate them) */
+  kind: z.string(),
+  kindLabel: z.string(),
+  stageLabel: z.string(),
   status: z.enum(REVIEW_STATUSES),
   mode: z.enum(['auto', 'manual']),
   submittedAt: z.string(),
@@ -38,9 +42,20 @@ export const reviewQueueResponse = z.object({ items: z.array(reviewQueueItem), n
 
 export const reviewFile = z.object({ id: z.string(), purpose: z.string(), name: z.string(), type: z.string(), size: z.number(), width: z.number().nullable(), height: z.number().nullable() });
 
+export const reviewStage = z.object({ index: z.number(), count: z.number(), id: z.string(), label: z.string(), role: z.string() });
+
+export const reviewFieldDiff = z.object({ key: z.string(), label: z.string(), before: z.string(), after: z.string(), changed: z.boolean() });
+
 export const reviewDetailResponse = z.object({
   id: z.string(),
-  kind: z.enum(REVIEW_KINDS),
+  kind: z.string(),
+  kindLabel: z.string(),
+  /** the kind's presenter: a title and a one-line summary of the payload */
+  title: z.string(),
+  summary: z.string(),
+  stage: reviewStage,
+  /** decide: the caller's department holds the current stage; read: a read-only participant */
+  access: z.enum(['decide', 'read']),
   status: z.enum(REVIEW_STATUSES),
   mode: z.enum(['auto', 'manual']),
   version: z.number(),
@@ -59,15 +74,28 @@ export const reviewDetailResponse = z.object({
   }),
   payload: z.unknown(),
   before: z.unknown().nullable(),
+  /** before/after field by field, when the kind replaces something */
+  diff: z.array(reviewFieldDiff).nullable(),
   files: z.array(reviewFile),
-  actions: z.array(z.object({ action: z.string(), actorKind: z.string(), actorName: z.string().nullable(), note: z.string().nullable(), at: z.string() })),
+  actions: z.array(
+    z.object({
+      action: z.string(),
+      actorKind: z.string(),
+      actorName: z.string().nullable(),
+      note: z.string().nullable(),
+      at: z.string(),
+      /** the stage and department the action was taken at */
+      stageLabel: z.string().nullable(),
+      departmentName: z.string().nullable(),
+    }),
+  ),
   availableActions: z.array(z.enum(REVIEW_ACTIONS)),
 });
 export type ReviewDetail = z.infer<typeof reviewDetailResponse>;
 
 export const reviewDecisionRequest = z
   .object({
-    action: z.enum(['approve', 'reject'], { error: '请选择审核结果' }),
+    action: z.enum(STAFF_REVIEW_ACTIONS, { error: '请选择审核结果' }),
     note: z.string().max(500, '审核意见不能超过500字').optional(),
     idempotencyKey: z.string().min(8).max(64).optional(),
   })
@@ -75,5 +103,5 @@ export const reviewDecisionRequest = z
 
 export const reviewStatsResponse = z.object({
   scopeName: z.string(),
-  items: z.array(z.object({ kind: z.enum(REVIEW_KINDS), status: z.enum(REVIEW_STATUSES), count: z.number() })),
+  items: z.array(z.object({ kind: z.string(), status: z.enum(REVIEW_STATUSES), count: z.number() })),
 });

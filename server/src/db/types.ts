@@ -133,8 +133,16 @@ export interface ReviewTable {
   department_code: string;
   province_code: string;
   city_code: string | null;
-  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  status: 'pending' | 'returned' | 'approved' | 'rejected' | 'withdrawn';
   mode: 'auto' | 'manual';
+  /** index into the kind's workflow stages; department/city/province codes follow the stage */
+  stage: Generated<number>;
+  /** `kind:key` while open (pending or returned), NULL once closed; unique */
+  open_key: string | null;
+  /** the version of what a change replaces, captured at submit; approval refuses a moved target */
+  target_version: number | null;
+  /** where the applicant sent it: a resubmission starts there again */
+  submitted_department_code: string | null;
   /** JSON */
   payload: string;
   /** JSON snapshot of what the approval would replace */
@@ -154,6 +162,36 @@ export interface ReviewActionTable {
   actor_id: string | null;
   note: string | null;
   idempotency_key: string | null;
+  at: string;
+  stage: number | null;
+  department_code: string | null;
+  from_status: string | null;
+  to_status: string | null;
+}
+
+export interface ReviewParticipantTable {
+  review_id: string;
+  department_code: string;
+  province_code: string;
+  city_code: string | null;
+  role: string;
+}
+
+/** One row per status change, in the same transaction: what notifications and statistics read. */
+export interface ReviewEventTable {
+  id: Generated<number>;
+  review_id: string;
+  /** the review_actions row with the note; events order the history */
+  action_id: string;
+  kind: string;
+  account_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  stage: number;
+  department_code: string;
+  actor_kind: 'staff' | 'owner' | 'system';
+  actor_id: string | null;
   at: string;
 }
 
@@ -182,7 +220,7 @@ export interface AlipayCertificationTable {
 export interface CollectionTable {
   account_id: string;
   scope: string | null;
-  status: 'draft' | 'pending' | 'approved' | 'rejected';
+  status: 'draft' | 'pending' | 'returned' | 'approved' | 'rejected';
   step: string;
   current_review_id: string | null;
   department_code: string | null;
@@ -281,6 +319,8 @@ export interface Database {
   files: FileTable;
   reviews: ReviewTable;
   review_actions: ReviewActionTable;
+  review_participants: ReviewParticipantTable;
+  review_events: ReviewEventTable;
   alipay_sim_users: AlipaySimUserTable;
   alipay_certifications: AlipayCertificationTable;
   collections: CollectionTable;

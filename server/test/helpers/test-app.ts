@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config';
 import { migrateToLatest, openDb, type DbHandle } from '../../src/db/index';
 import { ManualClock } from '../../src/platform/clock';
 import type { RateLimiter } from '../../src/platform/rate-limit';
+import type { AnyReviewKind } from '../../src/platform/review/kind';
 
 export const TEST_KEY = 'a1'.repeat(32);
 
@@ -48,7 +49,7 @@ export interface TestApp {
 
 export async function makeTestApp(
   env: Record<string, string> = {},
-  opts: { limiter?: RateLimiter; db?: DbHandle; clock?: ManualClock } = {},
+  opts: { limiter?: RateLimiter; db?: DbHandle; clock?: ManualClock; extraReviewKinds?: ReadonlyArray<AnyReviewKind> } = {},
 ): Promise<TestApp> {
   const clock = opts.clock ?? new ManualClock(new Date('2026-03-01T02:00:00.000Z'));
   const db = opts.db ?? (await freshDb());
@@ -63,7 +64,10 @@ export async function makeTestApp(
     AUSM_API_PER_MINUTE: '100000',
     ...env,
   });
-  const app = await buildApp(config, { clock, db, webDist: null, logger: false, limiter: opts.limiter });
+  const app = await buildApp(config, { clock, db, webDist: null, logger: false, limiter: opts.limiter, extraReviewKinds: opts.extraReviewKinds }).catch(async (err: unknown) => {
+    if (!opts.db) await db.close();
+    throw err;
+  });
   return {
     app,
     clock,

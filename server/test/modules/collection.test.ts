@@ -55,13 +55,10 @@ function expectField(res: LightMyRequestResponse, path: string, text?: string): 
 const fieldPaths = (res: LightMyRequestResponse): string[] => (res.json().fields ?? []).map((f: { path: string }) => f.path);
 
 const edu = (o: Record<string, unknown> = {}) => ({
-  mode: '1', school: '首都财经学院', startDate: '2008-09-01', endDate: '2012-07-01', ongoing: false, educationLevel: '21', degree: '4', majorCode: '120203K',
-  eduCertNo: `E${rand()}`, degreeCertNo: `D${rand()}`, ...o,
-});
+  mode: '1', school: '首都财经学院', startDate: '2008-09-01', endDate: '2012-07-01', ongoing: false, educationLevel: '21', degree: '4', majorCode: '120203K', eduCertNo: `E${rand()}`, degreeCertNo: `D${rand()}`, ...o });
 const work = (o: Record<string, unknown> = {}) => ({
-  startDate: '2012-08-01', endDate: null, ongoing: true, company: '北京测试商贸有限公司', creditCode: VALID_CC, unitType: '4007', industry: 'F',
-  address: '北京市东城区测试路1号', hasAccounting: true, accountingRows: [{ level: '3', post: '01', startDate: '2012-08-01', endDate: null }], ...o,
-});
+  startDate: '2012-08-01', endDate: null, ongoing: true, company: '北京测试商贸有限公司', creditCode: VALID_CC, unitType: '4007', industry: 'F', address: '北京市东城区测试路1号',
+  hasAccounting: true, accountingRows: [{ level: '3', post: '01', startDate: '2012-08-01', endDate: null }], ...o });
 
 async function chsiRecords(p: Person, e: { school: string; eduCertNo: string; degreeCertNo?: string }, app = t): Promise<void> {
   const base = { name: p.name, id_number_index: app.app.ctx.fieldCrypto.blindIndex('id_number', p.idNumber), school: e.school, level: '本科', graduation_date: '2012-07-01' };
@@ -84,7 +81,7 @@ async function complete(p: Person, app = t): Promise<{ eduId: string; workId: st
   return { eduId: er.json().id, workId: wr.json().id };
 }
 const submit = (p: Person) => p.call('POST', '/api/collection/submit', { promise: true });
-const decide = (cookie: string, id: string, action: 'approve' | 'reject', note?: string) => inject(cookie, 'POST', `/api/admin/reviews/${id}/decision`, { action, ...(note ? { note } : {}) });
+const decide = (cookie: string, id: string, action: 'approve' | 'reject' | 'return', note?: string) => inject(cookie, 'POST', `/api/admin/reviews/${id}/decision`, { action, ...(note ? { note } : {}) });
 const state = async (p: Person) => (await p.call('GET', '/api/collection')).json();
 
 describe(`reference data for the forms (${dialectName})`, () => {
@@ -493,6 +490,20 @@ describe(`submit and review (${dialectName})`, () => {
     expect(again.json().review.id).not.toBe(first);
     const old = await t.app.ctx.db.selectFrom('reviews').select(['status', 'decision_note']).where('id', '=', first).executeTakeFirstOrThrow();
     expect(old).toEqual({ status: 'rejected', decision_note: '照片不清晰，请重新上传' });
+  });
+
+  it('退回补正: the person corrects and resubmits the same review, which the department then approves', async () => {
+    const p = await person();
+    await complete(p);
+    const id = (await submit(p)).json().review.id;
+    expect([(await decideView(id)).availableActions, (await decide(staff.bj, id, 'return', '请补充会计工作经历证明')).statusCode]).toEqual([['approve', 'reject', 'return'], 200]);
+    expect(await state(p)).toMatchObject({ status: 'returned', editable: true, review: { id, status: 'returned', reason: '请补充会计工作经历证明' } });
+    expect([(await decideView(id)).availableActions, (await decide(staff.bj, id, 'approve')).statusCode]).toEqual([[], 409]);
+    await p.call('PUT', '/api/collection/basic', { photoFileId: await fileId(p, 'collection_photo'), politicalStatus: '13', ethnicity: '02' });
+    expect((await submit(p)).json()).toMatchObject({ status: 'pending', editable: false, review: { id, status: 'pending', reason: null } });
+    const view = await decideView(id);
+    expect([view.payload.basic.ethnicity, view.actions.map((a: { action: string }) => a.action), (await decide(staff.bj, id, 'approve')).statusCode]).toEqual(['02', ['submit', 'return', 'resubmit'], 200]);
+    expect([(await state(p)).review, await t.app.ctx.db.selectFrom('reviews').select('id').where('account_id', '=', p.accountId).execute()]).toMatchObject([{ id, status: 'approved' }, [{ id }]]);
   });
 
   it('lets exactly one of two reviewers deciding at once win', async () => {

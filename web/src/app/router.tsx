@@ -7,6 +7,8 @@ import { RegisterPage } from '../features/accounts/register-page';
 import { LoginPage } from '../features/accounts/login-page';
 import { ForgotPasswordPage } from '../features/accounts/forgot-password-page';
 import { NotFoundPage } from './not-found-page';
+import { ReviewPresentersContext } from '../components/review-presenters';
+import { REVIEW_PRESENTERS } from './review-presenters';
 
 const HelpCenterPage = lazy(() => import('../features/help/help-center-page'));
 const GuidePage = lazy(() => import('../features/help/guide-page'));
@@ -26,7 +28,14 @@ export function AppRouter() {
     <BrowserRouter>
       <Suspense fallback={fallback}>
         <Routes>
-          <Route path="/admin/*" element={<AdminApp />} />
+          <Route
+            path="/admin/*"
+            element={
+              <ReviewPresentersContext.Provider value={REVIEW_PRESENTERS}>
+                <AdminApp />
+              </ReviewPresentersContext.Provider>
+            }
+          />
           {/* the simulated phone that the 支付宝实名认证 QR code opens: a bare page, no portal frame */}
           <Route path="/sim/alipay/:id" element={<AlipaySimPage />} />
           <Route element={<PortalLayout />}>

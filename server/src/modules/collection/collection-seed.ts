@@ -132,7 +132,7 @@ const collectionBase = (accountId: string, now: string) => ({
 });
 
 /** Submits a complete collection to the review engine, as the service does, inside the seed's transaction. */
-async function submitCollection(c: Ctx, account: Account, certificate?: { id: string; cert_no: string; level: string; year: number; issuer: string }): Promise<string> {
+async function submitCollection(c: Ctx, account: Account, certificate?: { id: string; cert_no: string; level: string; year: number; issuer: string }, at?: string): Promise<string> {
   const row = await c.trx.selectFrom('collections').selectAll().where('account_id', '=', account.id).executeTakeFirstOrThrow();
   const education = (await c.trx.selectFrom('education_entries').selectAll().where('account_id', '=', account.id).execute()).map(toEducationEntry);
   const work = (await c.trx.selectFrom('work_entries').selectAll().where('account_id', '=', account.id).execute()).map(toWorkEntry);
@@ -143,18 +143,20 @@ async function submitCollection(c: Ctx, account: Account, certificate?: { id: st
   const departmentPath = await new CollectionRepo(c.trx).departmentPath(row.department_code);
   const scope = row.scope === 'accountant' || row.scope === 'qualified' || row.scope === 'doctoral' ? row.scope : null;
   const payload = collectionSnapshot({ state: { scope, basic, departmentCode: row.department_code, departmentPath }, account, education, work, certificate });
-  const review = await c.app.reviews.submit(c.trx, { kind: 'collection', accountId: account.id, departmentCode: row.department_code ?? '', payload });
+  const submittedAt = at ?? c.now;
   await c.trx
     .updateTable('collections')
-    .set({ status: 'pending', promise: 1, step: 'result', submitted_at: c.now, current_review_id: review.id, cert_verified: certificate ? 1 : 0, cert_id: certificate?.id ?? null })
+    .set({ promise: 1, step: 'result', submitted_at: submittedAt, cert_verified: certificate ? 1 : 0, cert_id: certificate?.id ?? null })
     .where('account_id', '=', account.id)
     .execute();
+  // through the engine, as the service does: the collection's status follows the review
+  const review = await c.app.reviews.submit(c.trx, { kind: 'collection', accountId: account.id, departmentCode: row.department_code ?? '', payload, at: submittedAt });
   return review.id;
 }
 
 async function seedApproved(c: Ctx, p: ReturnType<typeof demoPeople>['approved']): Promise<void> {
   const account = await c.trx.selectFrom('accounts').selectAll().where('id_number_index', '=', c.app.fieldCrypto.blindIndex('id_number', p.idNumber)).executeTakeFirst();
-  const reviewer = await c.trx.selectFrom('staff').select('id').where('username', '=', 'bj_reviewer').executeTakeFirst();
+  const reviewer = await c.trx.selectFrom('staff').selectAll().where('username', '=', 'bj_reviewer').executeTakeFirst();
   if (!account || !reviewer) return;
   if (await c.trx.selectFrom('collections').select('account_id').where('account_id', '=', account.id).executeTakeFirst()) return;
   const school = '中国人民大学';
@@ -186,19 +188,12 @@ async function seedApproved(c: Ctx, p: ReturnType<typeof demoPeople>['approved']
       accounting_proof_file_id: proof, title: '3', title_date: '2016-06-01', title_file_id: titleFile, legacy: 0, locked_fields: null, created_at: c.now, updated_at: c.now,
     })
     .execute();
-  const reviewId = await submitCollection(c, account);
-  // The demo starts from a decision already made; transition() is not usable inside this transaction
-  // (it opens its own), so the seed writes what it would: status, version, the action row.
-  // Submitted three days ago and decided the next day, so the history reads in order.
+  // The demo starts from a decision already made: submitted three days ago and approved by the
+  // district reviewer the next day, both through the engine, so the history reads in order.
   const submitted = new Date(Date.parse(c.now) - 3 * 86_400_000).toISOString();
   const decided = new Date(Date.parse(c.now) - 2 * 86_400_000).toISOString();
-  await c.trx.updateTable('reviews').set({ status: 'approved', version: 2, submitted_at: submitted, decided_at: decided, decided_by: reviewer.id }).where('id', '=', reviewId).execute();
-  await c.trx.updateTable('review_actions').set({ at: submitted }).where('review_id', '=', reviewId).where('action', '=', 'submit').execute();
-  await c.trx
-    .insertInto('review_actions')
-    .values({ id: crypto.randomUUID(), review_id: reviewId, action: 'approve', actor_kind: 'staff', actor_id: reviewer.id, note: null, idempotency_key: null, at: decided })
-    .execute();
-  await c.trx.updateTable('collections').set({ status: 'approved', submitted_at: submitted, decided_at: decided }).where('account_id', '=', account.id).execute();
+  const reviewId = await submitCollection(c, account, undefined, submitted);
+  await c.app.reviews.applyTransition(c.trx, { reviewId, action: 'approve', actor: { kind: 'staff', staff: reviewer }, at: decided });
 }
 
 async function seedLegacy(c: Ctx, p: ReturnType<typeof demoPeople>['legacy'], hash: string): Promise<void> {

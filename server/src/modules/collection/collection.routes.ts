@@ -18,7 +18,7 @@ import {
 } from '@ausm/domain';
 import { loadStaff, requireAccountant, requireStaff } from '../../platform/auth';
 import { chsiFromEnv } from '../../integrations/chsi/chsi-verifier';
-import { CollectionService, applyCollectionDecision } from './collection.service';
+import { CollectionService } from './collection.service';
 import { CertificateLibrary } from './certificates.service';
 import { referenceRoutes } from './reference.routes';
 
@@ -29,7 +29,6 @@ const me = (req: { accountantId?: string }) => req.accountantId ?? '';
 export const collectionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
   const service = new CollectionService(ctx, chsiFromEnv(ctx.db));
-  ctx.reviews.register({ kind: 'collection', onDecision: (trx, review, status) => applyCollectionDecision(trx, review, status, ctx.clock.now().toISOString()) });
 
   await app.register(referenceRoutes);
   await app.register(certificateRoutes);

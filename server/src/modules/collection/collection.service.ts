@@ -19,13 +19,12 @@ import {
   type EducationEntryRequest,
   type FieldError,
   type FilePurpose,
-  type ReviewStatus,
   type WorkEntry,
   type WorkEntryRequest,
 } from '@ausm/domain';
 import type { AppContext } from '../../platform/context';
 import type { Db } from '../../db/index';
-import type { Account, Review } from '../../db/types';
+import type { Account } from '../../db/types';
 import { AppError } from '../../platform/errors';
 import { shanghaiDate } from '../../platform/clock';
 import type { ChsiQuery, ChsiVerifier } from '../../integrations/chsi/chsi-verifier';
@@ -42,7 +41,8 @@ import {
   workNames,
 } from './collection.rules';
 
-const EDITABLE = ['draft', 'rejected'] as const;
+/** 未提交, 审核不通过 (a new submission) and 退回补正 (the same item, corrected) */
+const EDITABLE = ['draft', 'rejected', 'returned'] as const;
 const LEVEL_RANK: Readonly<Record<string, number>> = { 高级: 3, 中级: 2, 初级: 1 };
 /** Fields whose change means the 学信网 check must run again at the next submit. */
 const CHSI_FIELDS = ['school', 'educationLevel', 'degree', 'eduCertNo', 'degreeCertNo', 'abroad', 'ongoing'] as const;
@@ -154,7 +154,7 @@ export class CollectionService {
             departmentName: review.department_name,
             submittedAt: review.submitted_at,
             decidedAt: review.decided_at,
-            reason: review.status === 'rejected' ? review.decision_note : null,
+            reason: review.status === 'rejected' || review.status === 'returned' ? review.decision_note : null,
           }
         : null,
       editable: verified && (EDITABLE as ReadonlyArray<string>).includes(status),
@@ -440,10 +440,11 @@ export class CollectionService {
 
     const payload = collectionSnapshot({ state, account, education, work, certificate: cert });
     const now = this.ctx.clock.now().toISOString();
+    const actor = { kind: 'owner' as const, accountId };
     await this.ctx.db.transaction().execute(async (trx) => {
       const r = await trx
         .updateTable('collections')
-        .set({ status: 'pending', promise: 1, submitted_at: now, decided_at: null, step: 'result', cert_verified: cert ? 1 : 0, cert_id: cert?.id ?? null, version: row.version + 1, updated_at: now })
+        .set({ promise: 1, submitted_at: now, step: 'result', cert_verified: cert ? 1 : 0, cert_id: cert?.id ?? null, version: row.version + 1, updated_at: now })
         .where('account_id', '=', accountId)
         .where('version', '=', row.version)
         .where('status', 'in', EDITABLE)
@@ -452,8 +453,12 @@ export class CollectionService {
         const current = await this.repo.findCollection(accountId, trx);
         throw current?.status === 'pending' ? new AppError('CONFLICT', '信息采集已提交，正在审核中，请勿重复提交') : lockedError(current?.status);
       }
-      const review = await this.ctx.reviews.submit(trx, { kind: 'collection', accountId, departmentCode: state.departmentCode ?? '', payload, ip });
-      await trx.updateTable('collections').set({ current_review_id: review.id }).where('account_id', '=', accountId).execute();
+      // the collection's status follows the review (collection.kind.ts), in this transaction
+      if (row.status === 'returned' && row.current_review_id) {
+        await this.ctx.reviews.applyTransition(trx, { reviewId: row.current_review_id, action: 'resubmit', actor, payload, ip });
+      } else {
+        await this.ctx.reviews.submit(trx, { kind: 'collection', accountId, departmentCode: state.departmentCode ?? '', payload, ip });
+      }
     });
     return this.state(accountId);
   }
@@ -490,18 +495,4 @@ export function collectionSnapshot({ state, account, education, work, certificat
     flags: { creditCodeWarning: warnings.length > 0, chsiNotFound: education.some((e) => e.chsiStatus === 'not_found') },
     notes: warnings.map((w) => `工作单位“${w.company ?? ''}”的统一社会信用代码${w.creditCode ?? ''}校验位不符，请人工核实`),
   };
-}
-
-/** The review engine's hook, inside the decision's transaction: the collection follows its current review. */
-export async function applyCollectionDecision(trx: Db, review: Review, status: ReviewStatus, now: string): Promise<void> {
-  const next = status === 'approved' ? 'approved' : status === 'rejected' ? 'rejected' : status === 'withdrawn' ? 'draft' : undefined;
-  if (!next) return;
-  const at = review.decided_at ?? now;
-  await trx
-    .updateTable('collections')
-    .set((eb) => ({ status: next, decided_at: next === 'draft' ? null : at, updated_at: at, version: eb('version', '+', 1) }))
-    .where('account_id', '=', review.account_id)
-    .where('current_review_id', '=', review.id)
-    .where('status', '=', 'pending')
-    .execute();
 }

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  REVIEW_KIND_LABELS,
   REVIEW_MODE_LABELS,
   REVIEW_STATUS_LABELS,
   reviewDecisionRequest,
@@ -49,7 +48,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         const r = await service.queue(staff, { ...req.query, cursor, limit: 100 });
         for (const it of r.items) {
           n++;
-          lines.push([String(n), REVIEW_KIND_LABELS[it.kind], it.applicantName, it.maskedIdNumber, it.departmentName, REVIEW_MODE_LABELS[it.mode], REVIEW_STATUS_LABELS[it.status], shanghai(it.submittedAt), shanghai(it.decidedAt)].map(csvCell).join(','));
+          lines.push([String(n), it.kindLabel, it.applicantName, it.maskedIdNumber, it.departmentName, REVIEW_MODE_LABELS[it.mode], REVIEW_STATUS_LABELS[it.status], shanghai(it.submittedAt), shanghai(it.decidedAt)].map(csvCell).join(','));
         }
         if (!r.nextCursor) break;
         cursor = r.nextCursor;
@@ -75,7 +74,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: reviewers,
       schema: {
         tags: ['management'],
-        summary: '审核通过或不通过（不通过须填写原因；决定不可更改）',
+        summary: '审核决定：审核通过、退回补正或审核不通过（后两者须填写原因；以事项当前阶段允许的操作为准）',
         params: z.object({ id: z.string().max(64) }),
         body: reviewDecisionRequest,
         response: { 200: reviewDetailResponse },

@@ -1,6 +1,7 @@
-import { availableActions, maskIdNumber, maskPhone, type ReviewDetail, type ReviewQueueItem, type ReviewQueueQuery } from '@ausm/domain';
+import { diffFields, maskIdNumber, maskPhone, type ReviewDetail, type ReviewQueueItem, type ReviewQueueQuery } from '@ausm/domain';
 import type { AppContext } from '../../platform/context';
-import type { Staff } from '../../db/types';
+import type { Review, Staff } from '../../db/types';
+import type { AnyReviewKind } from '../../platform/review/kind';
 import { AppError } from '../../platform/errors';
 import { inScope, staffScope } from '../../platform/review/scope';
 
@@ -23,6 +24,15 @@ function decodeCursor(c: string): { at: string; id: string } {
   return { at, id };
 }
 
+/** The kind's presenter; a snapshot older than its presenter falls back to the kind's name. */
+function present(def: AnyReviewKind, review: Review, payload: unknown): { title: string; summary: string } {
+  try {
+    return { title: def.present.title(review, payload), summary: def.present.summary(payload) };
+  } catch {
+    return { title: def.workflow.label, summary: '' };
+  }
+}
+
 /** The management side's view of the review engine: queues, details, decisions, counts, exports. */
 export class ReviewQueueService {
   constructor(private readonly ctx: AppContext) {}
@@ -36,7 +46,7 @@ export class ReviewQueueService {
       .innerJoin('accounts', 'accounts.id', 'reviews.account_id')
       .innerJoin('departments', 'departments.code', 'reviews.department_code')
       .select([
-        'reviews.id', 'reviews.kind', 'reviews.status', 'reviews.mode', 'reviews.submitted_at', 'reviews.decided_at',
+        'reviews.id', 'reviews.kind', 'reviews.stage', 'reviews.status', 'reviews.mode', 'reviews.submitted_at', 'reviews.decided_at',
         'reviews.department_code', 'departments.name as department_name', 'accounts.name', 'accounts.id_number_enc',
       ])
       .where(inScope(scope));
@@ -61,7 +71,8 @@ export class ReviewQueueService {
     return {
       items: page.map((r) => ({
         id: r.id,
-        kind: r.kind as ReviewQueueItem['kind'],
+        kind: r.kind,
+        ...this.labels(r.kind, r.stage),
         status: r.status,
         mode: r.mode,
         submittedAt: r.submitted_at,
@@ -75,10 +86,19 @@ export class ReviewQueueService {
     };
   }
 
+  /** A kind's and stage's names; a kind no longer registered still lists, under its code. */
+  private labels(kind: string, stage: number): { kindLabel: string; stageLabel: string } {
+    if (!this.ctx.reviews.kinds.has(kind)) return { kindLabel: kind, stageLabel: '' };
+    const w = this.ctx.reviews.definition(kind).workflow;
+    return { kindLabel: w.label, stageLabel: w.stages[stage]?.label ?? '' };
+  }
+
   async detail(staff: Staff, id: string, ip: string): Promise<ReviewDetail> {
     const { db, fieldCrypto, reviews, audit } = this.ctx;
     const review = await reviews.get(id);
-    await reviews.assertVisibleTo(staff, review);
+    const access = await reviews.assertVisibleTo(staff, review);
+    const def = reviews.definition(review.kind);
+    const stage = def.workflow.stages[review.stage] ?? def.workflow.stages[0];
     const account = await db.selectFrom('accounts').selectAll().where('id', '=', review.account_id).executeTakeFirstOrThrow();
     const dept = await db.selectFrom('departments').select('name').where('code', '=', review.department_code).executeTakeFirstOrThrow();
     const payload: unknown = JSON.parse(review.payload);
@@ -87,18 +107,25 @@ export class ReviewQueueService {
     const files = ids.length
       ? await db.selectFrom('files').selectAll().where('id', 'in', ids).where('account_id', '=', review.account_id).execute()
       : [];
+    // in the order they happened (the event sequence; several can share a millisecond)
     const actions = await db
-      .selectFrom('review_actions')
+      .selectFrom('review_events')
+      .innerJoin('review_actions', 'review_actions.id', 'review_events.action_id')
       .leftJoin('staff', 'staff.id', 'review_actions.actor_id')
-      .select(['review_actions.action', 'review_actions.actor_kind', 'review_actions.note', 'review_actions.at', 'staff.display_name'])
-      .where('review_actions.review_id', '=', id)
-      .orderBy('review_actions.at')
+      .leftJoin('departments', 'departments.code', 'review_actions.department_code')
+      .select(['review_actions.action', 'review_actions.actor_kind', 'review_actions.note', 'review_actions.at', 'review_actions.stage', 'staff.display_name', 'departments.name as department_name'])
+      .where('review_events.review_id', '=', id)
+      .orderBy('review_events.id')
       .execute();
     // Reading someone's personal data is itself recorded.
     await audit.record(db, { actorKind: 'staff', actorId: staff.id, action: 'review.read', targetKind: review.kind, targetId: review.id, ip, detail: { account: review.account_id } });
     return {
       id: review.id,
-      kind: review.kind as ReviewDetail['kind'],
+      kind: review.kind,
+      kindLabel: def.workflow.label,
+      ...present(def, review, payload),
+      stage: { index: review.stage, count: def.workflow.stages.length, id: stage?.id ?? '', label: stage?.label ?? '', role: stage?.role ?? '' },
+      access,
       status: review.status,
       mode: review.mode,
       version: review.version,
@@ -117,9 +144,18 @@ export class ReviewQueueService {
       },
       payload,
       before,
+      diff: before === null ? null : diffFields(before, payload, def.present.fields),
       files: files.map((f) => ({ id: f.id, purpose: f.purpose, name: f.original_name, type: f.type, size: f.size, width: f.width, height: f.height })),
-      actions: actions.map((a) => ({ action: a.action, actorKind: a.actor_kind, actorName: a.actor_kind === 'staff' ? (a.display_name ?? null) : null, note: a.note, at: a.at })),
-      availableActions: availableActions(review.status, 'staff').filter((a) => a !== 'withdraw'),
+      actions: actions.map((a) => ({
+        action: a.action,
+        actorKind: a.actor_kind,
+        actorName: a.actor_kind === 'staff' ? (a.display_name ?? null) : null,
+        note: a.note,
+        at: a.at,
+        stageLabel: a.stage === null ? null : (def.workflow.stages[a.stage]?.label ?? null),
+        departmentName: a.department_name ?? null,
+      })),
+      availableActions: reviews.allowedFor(review, 'staff', access),
     };
   }
 

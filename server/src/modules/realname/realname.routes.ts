@@ -10,7 +10,7 @@ import {
   realnameStatusResponse,
 } from '@ausm/domain';
 import { requireAccountant } from '../../platform/auth';
-import { RealnameService, applyRealnameDecision } from './realname.service';
+import { RealnameService } from './realname.service';
 
 function originOf(req: FastifyRequest): string {
   return `${req.protocol}://${req.host}`;
@@ -19,7 +19,6 @@ function originOf(req: FastifyRequest): string {
 export const realnameRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
   const service = new RealnameService(ctx, ctx.alipayMerchantKey);
-  ctx.reviews.register({ kind: 'realname', onDecision: (trx, review, status) => applyRealnameDecision(trx, review, status, ctx.clock.now().toISOString()) });
 
   app.get(
     '/api/realname',

@@ -3,8 +3,6 @@ import QRCode from 'qrcode';
 import type { AlipayCertification, OnlineRealnameRequest, RealnameStatus } from '@ausm/domain';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import type { Db } from '../../db/index';
-import type { Review } from '../../db/types';
 import { signCertifyResult } from '../../integrations/alipay/alipay-identity';
 
 /**
@@ -90,6 +88,11 @@ export class RealnameService {
           .executeTakeFirst();
         if (Number(r.numUpdatedRows) === 1) {
           await this.ctx.audit.record(trx, { actorKind: 'accountant', actorId: accountId, action: 'realname.alipay_passed', targetKind: 'account', targetId: accountId });
+          // an online application still open has nothing left to decide
+          const open = await this.ctx.reviews.findOpen(trx, 'realname', accountId);
+          if (open) {
+            await this.ctx.reviews.applyTransition(trx, { reviewId: open.id, action: 'withdraw', actor: { kind: 'system' }, note: '已通过支付宝完成实名认证，线上实名认证申请由系统撤回' });
+          }
         }
       });
     }
@@ -105,10 +108,8 @@ export class RealnameService {
     const front = await files.assertOwned(accountId, input.frontFileId, ['realname_front'], 'frontFileId');
     const back = await files.assertOwned(accountId, input.backFileId, ['realname_back'], 'backFileId');
     const handheld = await files.assertOwned(accountId, input.handheldFileId, ['realname_handheld'], 'handheldFileId');
+    // one open application at a time: the engine's open-item key (a unique index) refuses a second
     await db.transaction().execute(async (trx) => {
-      // one open application at a time: the unique check runs inside the transaction
-      const open = await trx.selectFrom('reviews').select('id').where('account_id', '=', accountId).where('kind', '=', 'realname').where('status', '=', 'pending').executeTakeFirst();
-      if (open) throw new AppError('CONFLICT', '您的线上实名认证正在审核中，请耐心等待');
       await reviews.submit(trx, {
         kind: 'realname',
         accountId,
@@ -119,15 +120,4 @@ export class RealnameService {
     });
     return this.status(accountId);
   }
-}
-
-/** The engine's hook: an approved online application verifies the account. */
-export async function applyRealnameDecision(trx: Db, review: Review, status: string, now: string): Promise<void> {
-  if (status !== 'approved') return;
-  await trx
-    .updateTable('accounts')
-    .set({ realname_verified: 1, realname_method: 'online', realname_at: now })
-    .where('id', '=', review.account_id)
-    .where('realname_verified', '=', 0)
-    .execute();
 }

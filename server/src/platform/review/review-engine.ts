@@ -1,11 +1,13 @@
 import crypto from 'node:crypto';
 import {
   REVIEW_ACTION_LABELS,
-  transitionFor,
+  REVIEW_ACTION_RULES,
+  REVIEW_STATUS_LABELS,
+  allowedActions,
+  isOpenStatus,
+  transitionOutcome,
   type ReviewAction,
   type ReviewActor,
-  type ReviewKind,
-  type ReviewMode,
   type ReviewStatus,
 } from '@ausm/domain';
 import type { Db } from '../../db/index';
@@ -13,28 +15,29 @@ import type { Review, Staff } from '../../db/types';
 import type { Clock } from '../clock';
 import type { AuditLog } from '../audit';
 import { AppError } from '../errors';
-import { reviewInScope, routingCodes, staffScope } from './scope';
+import type { AnyReviewKind, AppliedTransition, ReviewKindRegistry } from './kind';
+import { reviewInScope, routingCodes, staffScope, type StaffScope } from './scope';
 
 export type Actor =
   | { kind: 'staff'; staff: Staff }
   | { kind: 'owner'; accountId: string }
   | { kind: 'system' };
 
-/** What a module tells the engine about one kind of review. */
-export interface ReviewKindHandler {
-  kind: ReviewKind;
-  /** Applies a decision to the module's own tables, inside the decision's transaction. */
-  onDecision?(trx: Db, review: Review, status: ReviewStatus): Promise<void>;
-}
-
 export interface SubmitInput {
-  kind: ReviewKind;
+  kind: string;
   accountId: string;
+  /** where the applicant sends it (the first stage's department unless the kind routes otherwise) */
   departmentCode: string;
   payload: unknown;
+  /** what approval would replace, captured in the submitting transaction … */
   before?: unknown;
-  mode?: ReviewMode;
+  /** … with the version of the target it was read at */
+  targetVersion?: number;
+  /** the applicant (default), or staff entering the record on the applicant's behalf */
+  actor?: Extract<Actor, { kind: 'owner' | 'staff' }>;
   ip?: string | null;
+  /** the time of the action (the demo seed writes a history in the past); the clock otherwise */
+  at?: string;
 }
 
 export interface TransitionInput {
@@ -42,149 +45,292 @@ export interface TransitionInput {
   action: ReviewAction;
   actor: Actor;
   note?: string;
-  /** a replayed request with the same key returns the first result and changes nothing */
+  /** resubmit: the corrected payload (and what it replaces) */
+  payload?: unknown;
+  before?: unknown;
+  targetVersion?: number;
+  /** a replayed request of the same actor on the same item returns the first result and changes nothing */
   idempotencyKey?: string;
   ip?: string | null;
+  at?: string;
+}
+
+export type ReviewAccess = 'decide' | 'read';
+
+const NOTE_MAX = 500;
+
+function actorIdOf(actor: Actor): string | null {
+  return actor.kind === 'staff' ? actor.staff.id : actor.kind === 'owner' ? actor.accountId : null;
+}
+
+function auditActor(actor: Actor): 'staff' | 'accountant' | 'system' {
+  return actor.kind === 'owner' ? 'accountant' : actor.kind;
+}
+
+/** A write refused by the open-item unique index (the constraint's name on PostgreSQL, the column on SQLite). */
+function isOpenKeyViolation(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string; message?: string } | undefined;
+  if (e?.code === '23505') return e.constraint === 'reviews_open_key';
+  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && (e.message ?? '').includes('reviews.open_key');
 }
 
 /**
- * The backbone of every submission a department decides. `transition()` is the only writer of a
- * review's status: it checks access and the workflow table, updates with an optimistic version
- * check, and appends the action row and the audit entry in the same transaction.
+ * The backbone of every submission a department decides (ADR 0005). `applyTransition` is the only
+ * writer of a review's status: it checks access and the kind's workflow, updates with an optimistic
+ * version check, and writes the action row, the event row and the audit entry, and lets the kind
+ * apply the change to its own tables — all inside the caller's transaction.
  */
 export class ReviewEngine {
-  private readonly handlers = new Map<string, ReviewKindHandler>();
-  private readonly afterCommit: Array<(review: Review) => void> = [];
-
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    readonly kinds: ReviewKindRegistry,
   ) {}
 
-  register(handler: ReviewKindHandler): void {
-    this.handlers.set(handler.kind, handler);
+  definition(kind: string): AnyReviewKind {
+    return this.kinds.get(kind);
   }
 
-  /** Listeners run after a decision commits (notifications); their failures never undo it. */
-  onDecided(listener: (review: Review) => void): void {
-    this.afterCommit.push(listener);
+  private async route(trx: Db, def: AnyReviewKind, stage: number, item: { accountId: string; payload: unknown; submittedTo: string }): Promise<string> {
+    const s = def.workflow.stages[stage];
+    if (!s) throw new Error(`review kind ${def.workflow.kind} has no stage ${stage}`);
+    return def.route ? def.route(s, stage, { trx, ...item }) : item.submittedTo;
   }
 
-  /** Opens a pending review; call inside the submitting module's transaction. */
+  /** Opens an item inside the submitting module's transaction; decided at once when the kind allows. */
   async submit(trx: Db, input: SubmitInput): Promise<Review> {
-    const routing = await routingCodes(trx, input.departmentCode);
-    const now = this.clock.now().toISOString();
+    const def = this.definition(input.kind);
+    const payload: unknown = def.payload.parse(input.payload);
+    const before: unknown = input.before === undefined ? undefined : def.before ? def.before.parse(input.before) : input.before;
+    const at = input.at ?? this.clock.now().toISOString();
+    const actor: Actor = input.actor ?? { kind: 'owner', accountId: input.accountId };
+    const item = { accountId: input.accountId, payload, submittedTo: input.departmentCode };
+    const routing = await routingCodes(trx, await this.route(trx, def, 0, item));
     const review: Review = {
       id: crypto.randomUUID(),
       kind: input.kind,
       account_id: input.accountId,
-      department_code: input.departmentCode,
+      department_code: routing.department_code,
       province_code: routing.province_code,
       city_code: routing.city_code,
       status: 'pending',
-      mode: input.mode ?? 'manual',
-      payload: JSON.stringify(input.payload),
-      before: input.before === undefined ? null : JSON.stringify(input.before),
+      mode: 'manual',
+      payload: JSON.stringify(payload),
+      before: before === undefined ? null : JSON.stringify(before),
       version: 1,
-      submitted_at: now,
+      stage: 0,
+      open_key: `${input.kind}:${def.openKey({ accountId: input.accountId, payload })}`,
+      target_version: input.targetVersion ?? null,
+      submitted_department_code: input.departmentCode,
+      submitted_at: at,
       decided_at: null,
       decided_by: null,
       decision_note: null,
     };
-    await trx.insertInto('reviews').values(review).execute();
-    await trx
-      .insertInto('review_actions')
-      .values({ id: crypto.randomUUID(), review_id: review.id, action: 'submit', actor_kind: 'owner', actor_id: input.accountId, note: null, idempotency_key: null, at: now })
-      .execute();
-    await this.audit.record(trx, { actorKind: 'accountant', actorId: input.accountId, action: `review.submit`, targetKind: input.kind, targetId: review.id, ip: input.ip ?? null });
-    return review;
+    try {
+      await trx.insertInto('reviews').values(review).execute();
+    } catch (err) {
+      if (isOpenKeyViolation(err)) throw new AppError('OPEN_ITEM_EXISTS', def.openItemMessage);
+      throw err;
+    }
+    for (const p of (await def.participants?.({ trx, ...item })) ?? []) {
+      const codes = await routingCodes(trx, p.departmentCode);
+      await trx
+        .insertInto('review_participants')
+        .values({ review_id: review.id, department_code: codes.department_code, province_code: codes.province_code, city_code: codes.city_code, role: p.role })
+        .execute();
+    }
+    await this.record(trx, review, { action: 'submit', from: null, to: 'pending', stageChanged: false, at }, actor, actor.kind === 'staff' ? '代为录入' : null, null, review.stage, review.department_code, input.ip);
+    await def.apply?.(trx, review, { action: 'submit', from: null, to: 'pending', stageChanged: false, at });
+    // Decided by the system where the kind allows it, stage by stage, still in this transaction.
+    let current = review;
+    for (let i = 0; i < def.workflow.stages.length && current.status === 'pending' && def.decideAutomatically; i++) {
+      const auto = await def.decideAutomatically(trx, { review: current, payload });
+      if (!auto) break;
+      current = await this.applyTransition(trx, { reviewId: review.id, action: auto.action, actor: { kind: 'system' }, note: auto.note, at, ip: input.ip });
+    }
+    return current;
   }
 
-  async get(id: string): Promise<Review> {
-    const row = await this.db.selectFrom('reviews').selectAll().where('id', '=', id).executeTakeFirst();
+  /** The open item of a kind under a key (the definition's openKey), if any. */
+  async findOpen(db: Db, kind: string, key: string): Promise<Review | undefined> {
+    this.definition(kind);
+    return db.selectFrom('reviews').selectAll().where('open_key', '=', `${kind}:${key}`).executeTakeFirst();
+  }
+
+  async get(id: string, db: Db = this.db): Promise<Review> {
+    const row = await db.selectFrom('reviews').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw AppError.notFound('审核事项');
     return row;
   }
 
-  /** Throws 404 (not 403) for items outside a staff member's scope, so their existence does not leak. */
-  async assertVisibleTo(staff: Staff, review: Review): Promise<void> {
-    const scope = await staffScope(this.db, staff);
-    if (!reviewInScope(scope, review)) throw AppError.notFound('审核事项');
+  /**
+   * What a staff member may do with an item: decide it (their scope holds its current stage), read
+   * it (their scope holds a read-only participant, while the item is open), or nothing.
+   */
+  async access(staff: Staff, review: Review, db: Db = this.db, scope?: StaffScope): Promise<ReviewAccess | null> {
+    const s = scope ?? (await staffScope(db, staff));
+    if (reviewInScope(s, review)) return 'decide';
+    if (!isOpenStatus(review.status)) return null;
+    const participants = await db.selectFrom('review_participants').select(['department_code', 'city_code', 'province_code']).where('review_id', '=', review.id).execute();
+    return participants.some((p) => reviewInScope(s, p)) ? 'read' : null;
   }
 
+  /** Throws 404 (not 403) for items a staff member may not see, so their existence does not leak. */
+  async assertVisibleTo(staff: Staff, review: Review): Promise<ReviewAccess> {
+    const access = await this.access(staff, review);
+    if (!access) throw AppError.notFound('审核事项');
+    return access;
+  }
+
+  /** The actions an actor may take now: the buttons of the review page. */
+  allowedFor(review: Review, actor: ReviewActor, access: ReviewAccess = 'decide'): ReviewAction[] {
+    if (actor === 'staff' && access !== 'decide') return [];
+    return allowedActions(this.definition(review.kind).workflow, { status: review.status, stage: review.stage }, actor);
+  }
+
+  /** Runs one transition in its own transaction; a concurrent replay of the same key returns the winner's result. */
   async transition(input: TransitionInput): Promise<Review> {
-    if (input.idempotencyKey) {
-      const seen = await this.db.selectFrom('review_actions').select(['review_id', 'action']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
-      if (seen) {
-        if (seen.review_id !== input.reviewId || seen.action !== input.action) throw new AppError('CONFLICT', '重复的请求标识');
-        return this.get(seen.review_id);
-      }
-    }
-    const current = await this.get(input.reviewId);
-    const actorKind: ReviewActor = input.actor.kind;
-    if (input.actor.kind === 'staff') await this.assertVisibleTo(input.actor.staff, current);
-    if (input.actor.kind === 'owner' && input.actor.accountId !== current.account_id) throw AppError.notFound('审核事项');
-
-    const rule = transitionFor(current.status, input.action, actorKind);
-    if (!rule) {
-      throw new AppError('INVALID_TRANSITION', `该事项当前状态为“${statusText(current.status)}”，不能执行“${REVIEW_ACTION_LABELS[input.action]}”`);
-    }
-    const note = input.note?.trim() || null;
-    if (rule.requiresNote && !note) throw AppError.validation([{ path: 'note', message: '请填写审核不通过的原因' }]);
-    if (note && [...note].length > 500) throw AppError.validation([{ path: 'note', message: '审核意见不能超过500字' }]);
-
-    const now = this.clock.now().toISOString();
-    const actorId = input.actor.kind === 'staff' ? input.actor.staff.id : input.actor.kind === 'owner' ? input.actor.accountId : null;
-    const decided = await this.db.transaction().execute(async (trx) => {
-      // (a concurrent replay of the same idempotency key loses the version race below and is
-      // answered from the winner's row in the catch)
-      const r = await trx
-        .updateTable('reviews')
-        .set({
-          status: rule.to,
-          version: current.version + 1,
-          ...(input.action === 'withdraw' ? {} : { decided_at: now, decided_by: actorId, decision_note: note }),
-          ...(input.actor.kind === 'system' ? { mode: 'auto' as const } : {}),
-        })
-        .where('id', '=', current.id)
-        .where('version', '=', current.version)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该事项已被其他人处理，请刷新后查看');
-      await trx
-        .insertInto('review_actions')
-        .values({ id: crypto.randomUUID(), review_id: current.id, action: input.action, actor_kind: actorKind, actor_id: actorId, note, idempotency_key: input.idempotencyKey ?? null, at: now })
-        .execute();
-      const updated = await trx.selectFrom('reviews').selectAll().where('id', '=', current.id).executeTakeFirstOrThrow();
-      await this.handlers.get(current.kind)?.onDecision?.(trx, updated, rule.to);
-      await this.audit.record(trx, {
-        actorKind: input.actor.kind === 'staff' ? 'staff' : input.actor.kind === 'owner' ? 'accountant' : 'system',
-        actorId,
-        action: `review.${input.action}`,
-        targetKind: current.kind,
-        targetId: current.id,
-        ip: input.ip ?? null,
-        detail: note ? { note } : undefined,
-      });
-      return updated;
-    }).catch(async (err: unknown) => {
+    try {
+      return await this.db.transaction().execute((trx) => this.applyTransition(trx, input));
+    } catch (err) {
       if (input.idempotencyKey) {
-        const winner = await this.db.selectFrom('review_actions').select('review_id').where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
-        if (winner?.review_id === current.id) return this.get(current.id);
+        const key = this.scopedKey(input);
+        const winner = await this.db.selectFrom('review_actions').select(['review_id', 'action']).where('idempotency_key', '=', key).executeTakeFirst();
+        if (winner && winner.action === input.action) return this.get(winner.review_id);
       }
       throw err;
-    });
-    for (const listener of this.afterCommit) {
-      try {
-        listener(decided);
-      } catch {
-        // notifications are best effort; the decision stands
+    }
+  }
+
+  /** Idempotency keys belong to one actor and one item: another's key neither replays nor leaks. */
+  private scopedKey(input: TransitionInput): string {
+    const digest = crypto.createHash('sha256').update(`${input.actor.kind}\u0000${actorIdOf(input.actor) ?? ''}\u0000${input.reviewId}\u0000${input.idempotencyKey ?? ''}`).digest('hex');
+    return `k1:${digest}`;
+  }
+
+  /** A transition inside the caller's transaction (submit-and-decide, seeds, module flows). */
+  async applyTransition(trx: Db, input: TransitionInput): Promise<Review> {
+    const key = input.idempotencyKey ? this.scopedKey(input) : null;
+    if (key) {
+      const seen = await trx.selectFrom('review_actions').select(['review_id', 'action']).where('idempotency_key', '=', key).executeTakeFirst();
+      if (seen) {
+        if (seen.action !== input.action) throw new AppError('CONFLICT', '重复的请求标识');
+        return this.get(seen.review_id, trx);
       }
     }
-    return decided;
-  }
-}
+    const current = await this.get(input.reviewId, trx);
+    const def = this.definition(current.kind);
+    const actor = input.actor;
+    if (actor.kind === 'owner' && actor.accountId !== current.account_id) throw AppError.notFound('审核事项');
+    if (actor.kind === 'staff') {
+      const access = await this.access(actor.staff, current, trx);
+      if (!access) throw AppError.notFound('审核事项');
+      if (access === 'read') throw AppError.forbidden('贵部门为该事项的只读参与部门，不能作出审核决定');
+    }
+    const position = { status: current.status, stage: current.stage };
+    if (!allowedActions(def.workflow, position, actor.kind).includes(input.action)) {
+      throw new AppError('INVALID_TRANSITION', `该事项当前状态为“${REVIEW_STATUS_LABELS[current.status]}”，不能执行“${REVIEW_ACTION_LABELS[input.action]}”`);
+    }
+    const rule = REVIEW_ACTION_RULES[input.action];
+    const note = input.note?.trim() || null;
+    if (rule.requiresNote && !note) throw AppError.validation([{ path: 'note', message: `请填写${rule.noteLabel}` }]);
+    if (note && [...note].length > NOTE_MAX) throw AppError.validation([{ path: 'note', message: `${rule.noteLabel}不能超过${NOTE_MAX}字` }]);
 
-function statusText(s: ReviewStatus): string {
-  return { pending: '审核中', approved: '审核通过', rejected: '审核不通过', withdrawn: '已撤回' }[s];
+    const outcome = transitionOutcome(def.workflow, position, input.action);
+    if (input.action === 'approve' && outcome.final && def.targetVersion && current.target_version !== null) {
+      const now = await def.targetVersion(trx, current);
+      if (now !== current.target_version) throw new AppError('STALE_CHANGE', '信息已变化，请重新提交');
+    }
+    const resubmitted = input.action === 'resubmit' && input.payload !== undefined;
+    const payload: unknown = resubmitted ? def.payload.parse(input.payload) : JSON.parse(current.payload);
+    let where = { department_code: current.department_code, province_code: current.province_code, city_code: current.city_code };
+    if (outcome.stageChanged || input.action === 'resubmit') {
+      const submittedTo = current.submitted_department_code ?? current.department_code;
+      where = await routingCodes(trx, await this.route(trx, def, outcome.stage, { accountId: current.account_id, payload, submittedTo }));
+    }
+    const at = input.at ?? this.clock.now().toISOString();
+    const actorId = actorIdOf(actor);
+    const decides = input.action === 'approve' || input.action === 'reject' || input.action === 'return';
+    const r = await trx
+      .updateTable('reviews')
+      .set({
+        status: outcome.status,
+        stage: outcome.stage,
+        version: current.version + 1,
+        open_key: isOpenStatus(outcome.status) ? current.open_key : null,
+        ...where,
+        ...(decides && !outcome.stageChanged ? { decided_at: at, decided_by: actorId, decision_note: note } : {}),
+        ...(input.action === 'resubmit'
+          ? {
+              decided_at: null,
+              decided_by: null,
+              decision_note: null,
+              ...(resubmitted ? { payload: JSON.stringify(payload) } : {}),
+              ...(input.before !== undefined ? { before: JSON.stringify(def.before ? def.before.parse(input.before) : input.before) } : {}),
+              ...(input.targetVersion !== undefined ? { target_version: input.targetVersion } : {}),
+            }
+          : {}),
+        ...(actor.kind === 'system' && decides ? { mode: 'auto' as const } : {}),
+      })
+      .where('id', '=', current.id)
+      .where('version', '=', current.version)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该事项已被其他人处理，请刷新后查看');
+    if (outcome.stageChanged && current.department_code !== where.department_code) {
+      // the department of the stage just passed follows the item read-only while it stays open
+      const passed = def.workflow.stages[current.stage];
+      await trx
+        .insertInto('review_participants')
+        .values({ review_id: current.id, department_code: current.department_code, province_code: current.province_code, city_code: current.city_code, role: `${passed?.label ?? ''}部门` })
+        .onConflict((oc) => oc.columns(['review_id', 'department_code']).doNothing())
+        .execute();
+    }
+    const change: AppliedTransition = { action: input.action, from: current.status, to: outcome.status, stageChanged: outcome.stageChanged, at };
+    await this.record(trx, current, change, actor, note, key, current.stage, current.department_code, input.ip);
+    const updated = await this.get(current.id, trx);
+    await def.apply?.(trx, updated, change);
+    return updated;
+  }
+
+  /** The action row (history), the event row (what later readers consume) and the audit entry. */
+  private async record(
+    trx: Db,
+    review: Review,
+    change: AppliedTransition,
+    actor: Actor,
+    note: string | null,
+    idempotencyKey: string | null,
+    stage: number,
+    departmentCode: string,
+    ip?: string | null,
+  ): Promise<void> {
+    const actorKind: ReviewActor = actor.kind;
+    const actorId = actorIdOf(actor);
+    const actionId = crypto.randomUUID();
+    await trx
+      .insertInto('review_actions')
+      .values({
+        id: actionId, review_id: review.id, action: change.action, actor_kind: actorKind, actor_id: actorId, note, idempotency_key: idempotencyKey, at: change.at,
+        stage, department_code: departmentCode, from_status: change.from, to_status: change.to,
+      })
+      .execute();
+    await trx
+      .insertInto('review_events')
+      .values({
+        review_id: review.id, action_id: actionId, kind: review.kind, account_id: review.account_id, action: change.action, from_status: change.from, to_status: change.to as ReviewStatus,
+        stage, department_code: departmentCode, actor_kind: actorKind, actor_id: actorId, at: change.at,
+      })
+      .execute();
+    await this.audit.record(trx, {
+      actorKind: auditActor(actor),
+      actorId,
+      action: `review.${change.action}`,
+      targetKind: review.kind,
+      targetId: review.id,
+      ip: ip ?? null,
+      detail: note ? { note } : undefined,
+    });
+  }
 }

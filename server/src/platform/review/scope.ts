@@ -8,7 +8,13 @@ import { AppError } from '../errors';
  * Where a review sits in the department tree: its department plus the city and province above it,
  * stored on the review so that every scope filter is one indexed equality in SQL.
  */
-export async function routingCodes(db: Db, departmentCode: string): Promise<{ province_code: string; city_code: string | null; level: string }> {
+export interface RoutingCodes {
+  department_code: string;
+  province_code: string;
+  city_code: string | null;
+}
+
+export async function routingCodes(db: Db, departmentCode: string): Promise<RoutingCodes> {
   const chain: Array<{ code: string; level: string; parent_code: string | null }> = [];
   let code: string | null = departmentCode;
   for (let i = 0; code && i < 5; i++) {
@@ -25,7 +31,7 @@ export async function routingCodes(db: Db, departmentCode: string): Promise<{ pr
   if (!self) throw AppError.validation([{ path: 'departmentCode', message: '会计管理部门不存在' }]);
   const province = chain.find((d) => d.level === 'province');
   const city = chain.find((d) => d.level === 'city');
-  return { province_code: province?.code ?? self.code, city_code: city?.code ?? null, level: self.level };
+  return { department_code: self.code, province_code: province?.code ?? self.code, city_code: city?.code ?? null };
 }
 
 export interface StaffScope {

@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Typography } from 'antd';
-import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ReviewDetail } from '@ausm/domain';
+import { REVIEW_ACTION_RULES, type ReviewDetail, type StaffReviewAction } from '@ausm/domain';
 import { ApiError, api } from '../../lib/api';
 import { forgetStaffIfSignedOut } from './admin-session';
 import { REVIEWS_KEY } from './review-shared';
@@ -17,20 +17,26 @@ function newIdempotencyKey(): string {
 }
 
 interface Decision {
-  action: 'approve' | 'reject';
+  action: StaffReviewAction;
   note?: string;
   idempotencyKey: string;
 }
 
+/** The actions that need a reason open a dialog; what the dialog says per action. */
+const WITH_REASON: Readonly<Record<'reject' | 'return', { hint: string; done: string; danger: boolean }>> = {
+  reject: { hint: '请写明不通过的具体原因，申请人将在其办理结果中看到。不通过后，申请人可修改后重新提交新的申请。', done: '已审核不通过，申请人将看到不通过原因', danger: true },
+  return: { hint: '请写明需要申请人修改或补充的内容。退回后申请人可补正并重新提交同一申请，审核记录中保留退回原因。', done: '已退回补正，申请人将看到退回原因', danger: false },
+};
+
 /**
- * 审核通过 (asks once) and 审核不通过 (with a required reason). The buttons come from the detail's
+ * 审核通过 (asks once), 退回补正 and 审核不通过 (each with a required reason). The buttons come from the detail's
  * availableActions, i.e. from the workflow table on the server; decisions are final.
  */
 export function ReviewDecision({ detail, detailKey, onStale }: { detail: ReviewDetail; detailKey: readonly unknown[]; onStale: (message: string) => void }) {
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [confirmOpen, setConfirmOpen] = useState(false);
-  const [rejecting, setRejecting] = useState(false);
+  const [asking, setAsking] = useState<'reject' | 'return' | null>(null);
   const [form] = Form.useForm<{ note: string }>();
   const key = useRef<string>('');
   const approveButton = useRef<HTMLButtonElement>(null);
@@ -41,30 +47,45 @@ export function ReviewDecision({ detail, detailKey, onStale }: { detail: ReviewD
       qc.setQueryData(detailKey, next);
       void qc.invalidateQueries({ queryKey: [...REVIEWS_KEY, 'queue'] });
       void qc.invalidateQueries({ queryKey: [...REVIEWS_KEY, 'stats'] });
-      setRejecting(false);
-      void message.success(d.action === 'approve' ? '已审核通过' : '已审核不通过，申请人将看到不通过原因');
+      setAsking(null);
+      void message.success(d.action === 'approve' ? (next.status === 'pending' ? '已审核通过，事项已转至下一审核阶段' : '已审核通过') : WITH_REASON[d.action].done);
     },
     onError: (err) => {
       if (forgetStaffIfSignedOut(qc, err)) return;
       if (err instanceof ApiError && err.status === 409) {
         // decided meanwhile (by someone else, or by an earlier click): show what stands now
-        setRejecting(false);
+        setAsking(null);
         onStale(err.message);
         return;
       }
       const noteError = err instanceof ApiError ? err.fields.find((f) => f.path === 'note') : undefined;
-      if (noteError && rejecting) form.setFields([{ name: 'note', errors: [noteError.message] }]);
+      if (noteError && asking) form.setFields([{ name: 'note', errors: [noteError.message] }]);
       else void message.error(err.message);
     },
   });
 
-  const can = (a: 'approve' | 'reject') => detail.availableActions.includes(a);
-  if (!can('approve') && !can('reject')) return null;
+  const can = (a: StaffReviewAction) => detail.availableActions.includes(a);
+  if (!can('approve') && !can('reject') && !can('return')) return null;
+  const ask = asking ? REVIEW_ACTION_RULES[asking] : undefined;
+  const askButton = (a: 'reject' | 'return', icon: ReactNode) =>
+    can(a) && (
+      <Button
+        danger={WITH_REASON[a].danger}
+        icon={icon}
+        disabled={decide.isPending}
+        onClick={() => {
+          key.current = newIdempotencyKey();
+          setAsking(a);
+        }}
+      >
+        {REVIEW_ACTION_RULES[a].label}
+      </Button>
+    );
 
   return (
     <Card className="ausm-review-section ausm-review-decision" title={<h2>审核操作</h2>}>
       <Typography.Text className="ausm-review-muted" style={{ flexBasis: '100%' }}>
-        请核对以上信息及附件后作出审核决定。审核决定作出后不可更改；审核不通过须填写原因，申请人修改后可重新提交。
+        请核对以上信息及附件后作出审核决定。审核通过、审核不通过作出后不可更改；{can('return') ? '需要申请人修改或补充的，可退回补正；' : ''}审核不通过须填写原因，申请人修改后可重新提交。
       </Typography.Text>
       {can('approve') && (
         <span
@@ -103,27 +124,16 @@ export function ReviewDecision({ detail, detailKey, onStale }: { detail: ReviewD
           </Popconfirm>
         </span>
       )}
-      {can('reject') && (
-        <Button
-          danger
-          icon={<CloseOutlined />}
-          disabled={decide.isPending}
-          onClick={() => {
-            key.current = newIdempotencyKey();
-            setRejecting(true);
-          }}
-        >
-          审核不通过
-        </Button>
-      )}
+      {askButton('return', <RollbackOutlined />)}
+      {askButton('reject', <CloseOutlined />)}
       <Modal
-        open={rejecting}
-        title="审核不通过"
+        open={asking !== null}
+        title={ask?.label}
         okText="确定"
         cancelText="取消"
-        okButtonProps={{ danger: true, htmlType: 'submit' }}
+        okButtonProps={{ danger: asking ? WITH_REASON[asking].danger : false, htmlType: 'submit' }}
         confirmLoading={decide.isPending}
-        onCancel={() => setRejecting(false)}
+        onCancel={() => setAsking(null)}
         destroyOnHidden
         modalRender={(dom) => (
           <Form<{ note: string }>
@@ -131,19 +141,19 @@ export function ReviewDecision({ detail, detailKey, onStale }: { detail: ReviewD
             layout="vertical"
             clearOnDestroy
             initialValues={{ note: '' }}
-            onFinish={(v) => decide.mutate({ action: 'reject', note: v.note.trim(), idempotencyKey: key.current })}
+            onFinish={(v) => asking && decide.mutate({ action: asking, note: v.note.trim(), idempotencyKey: key.current })}
           >
             {dom}
           </Form>
         )}
       >
-        <Typography.Paragraph>请写明不通过的具体原因及需要申请人修改或补充的内容，申请人将在其办理结果中看到。</Typography.Paragraph>
+        <Typography.Paragraph>{asking ? WITH_REASON[asking].hint : ''}</Typography.Paragraph>
         <Form.Item
-          label="不通过原因"
+          label={ask?.noteLabel}
           name="note"
           rules={[
-            { required: true, whitespace: true, message: '请填写审核不通过的原因' },
-            { max: NOTE_MAX, message: `不通过原因不能超过${NOTE_MAX}字` },
+            { required: true, whitespace: true, message: `请填写${ask?.noteLabel ?? '原因'}` },
+            { max: NOTE_MAX, message: `${ask?.noteLabel ?? '原因'}不能超过${NOTE_MAX}字` },
           ]}
         >
           <Input.TextArea autoFocus rows={5} maxLength={NOTE_MAX} showCount />

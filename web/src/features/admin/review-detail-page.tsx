@@ -1,22 +1,22 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { Alert, Button, Card, Descriptions, Result, Spin, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   REVIEW_ACTION_LABELS,
-  REVIEW_KIND_LABELS,
+  REVIEW_ACTION_RULES,
   REVIEW_MODE_LABELS,
   idDocumentTypeLabel,
   type ReviewAction,
   type ReviewDetail,
 } from '@ausm/domain';
 import { ApiError, api } from '../../lib/api';
+import { ReviewFileList, ReviewFilesContext } from '../../components/review-files';
+import { useReviewPresenter } from '../../components/review-presenters';
+import { FieldDiffTable } from '../../components/field-diff-table';
 import { usePageTitle } from './admin-session';
-import { CollectionReview } from './review-collection';
 import { ReviewDecision } from './review-decision';
-import { ReviewFileList, ReviewFilesContext } from './review-files';
-import { RealnameReview } from './review-realname';
 import { REVIEWS_KEY, ReviewStatusTag, formatBeijingSeconds } from './review-shared';
 import './review.css';
 
@@ -26,21 +26,53 @@ function actionLabel(action: string): string {
   return action in REVIEW_ACTION_LABELS ? REVIEW_ACTION_LABELS[action as ReviewAction | 'submit'] : action;
 }
 
+function noteLabel(action: string): string {
+  return action in REVIEW_ACTION_RULES ? REVIEW_ACTION_RULES[action as ReviewAction].noteLabel : '说明';
+}
+
+/** A kind without a presenter of its own: its summary, and what changed when it replaces something. */
+function GenericBody({ d }: { d: ReviewDetail }) {
+  return (
+    <Card className="ausm-review-section" title={<h2>申请内容</h2>}>
+      <Typography.Paragraph>{d.summary || '—'}</Typography.Paragraph>
+    </Card>
+  );
+}
+
 function actorLabel(a: ReviewDetail['actions'][number], applicant: string): string {
   if (a.actorKind === 'owner') return `申请人 ${applicant}`;
   if (a.actorKind === 'system') return '系统自动审核';
   return a.actorName ?? '审核人员';
 }
 
-/** Who decided (the last staff or system action), for the outcome banner. */
+/** Who decided (the last staff or system decision), for the outcome banner. */
 function decider(d: ReviewDetail): string | undefined {
-  const last = [...d.actions].reverse().find((a) => a.action === 'approve' || a.action === 'reject');
+  const last = [...d.actions].reverse().find((a) => a.action === 'approve' || a.action === 'reject' || a.action === 'return');
   return last ? actorLabel(last, d.applicant.name) : undefined;
 }
 
 function Outcome({ d }: { d: ReviewDetail }) {
   if (d.status === 'pending') return null;
   const by = decider(d);
+  if (d.status === 'returned') {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        className="ausm-review-section"
+        role="status"
+        title="已退回补正"
+        description={
+          <>
+            <div className="ausm-review-history-note">退回原因：{d.decisionNote ?? '—'}</div>
+            <div>
+              {by ? `退回人：${by}，` : ''}退回时间：{formatBeijingSeconds(d.decidedAt)}。申请人补正后重新提交，该事项将重新进入审核。
+            </div>
+          </>
+        }
+      />
+    );
+  }
   const when = formatBeijingSeconds(d.decidedAt);
   if (d.status === 'approved') {
     return <Alert type="success" showIcon className="ausm-review-section" role="status" title="审核通过" description={`${by ? `审核人：${by}，` : ''}审核时间：${when}。审核决定不可更改。`} />;
@@ -72,14 +104,15 @@ function History({ d }: { d: ReviewDetail }) {
     <Timeline
       items={d.actions.map((a, i) => ({
         key: i,
-        color: a.action === 'approve' ? 'green' : a.action === 'reject' ? 'red' : 'blue',
+        color: a.action === 'approve' ? 'green' : a.action === 'reject' ? 'red' : a.action === 'return' ? 'orange' : 'blue',
         content: (
           <>
             <Typography.Text strong>{actionLabel(a.action)}</Typography.Text>
             <div>
-              {actorLabel(a, d.applicant.name)} · {formatBeijingSeconds(a.at)}
+              {actorLabel(a, d.applicant.name)}
+              {a.actorKind === 'staff' && a.departmentName ? `（${a.departmentName}${d.stage.count > 1 && a.stageLabel ? ` · ${a.stageLabel}` : ''}）` : ''} · {formatBeijingSeconds(a.at)}
             </div>
-            {a.note && <div className="ausm-review-history-note">{a.action === 'reject' ? '不通过原因' : '审核意见'}：{a.note}</div>}
+            {a.note && <div className="ausm-review-history-note">{noteLabel(a.action)}：{a.note}</div>}
           </>
         ),
       }))}
@@ -96,7 +129,8 @@ export function ReviewDetailPage() {
   const detailKey = useMemo(() => [...REVIEWS_KEY, 'detail', id] as const, [id]);
   const q = useQuery({ queryKey: detailKey, queryFn: () => api<ReviewDetail>('GET', `/api/admin/reviews/${encodeURIComponent(id)}`) });
   const d = q.data;
-  usePageTitle(d ? `${d.applicant.name}的${REVIEW_KIND_LABELS[d.kind]} - 审核详情` : '审核详情');
+  usePageTitle(d ? `${d.applicant.name}的${d.kindLabel} - 审核详情` : '审核详情');
+  const presenter = useReviewPresenter(d?.kind ?? '');
   const files = useMemo(() => new Map((d?.files ?? []).map((f) => [f.id, f])), [d]);
   const [conflict, setConflict] = useState<string>();
   const outcome = useRef<HTMLDivElement>(null);
@@ -152,7 +186,7 @@ export function ReviewDetailPage() {
       <div style={{ marginBottom: 8 }}>{backLink}</div>
       <div className="ausm-admin-page-head ausm-review-title-row">
         <Typography.Title level={1} className="ausm-admin-page-title">
-          {REVIEW_KIND_LABELS[d.kind]}审核
+          {d.kindLabel}审核
         </Typography.Title>
         <ReviewStatusTag status={d.status} />
       </div>
@@ -169,16 +203,27 @@ export function ReviewDetailPage() {
           />
         )}
         <Outcome d={d} />
+        {d.access === 'read' && d.status === 'pending' && (
+          <Alert
+            type="info"
+            showIcon
+            className="ausm-review-section"
+            role="note"
+            title="只读查看"
+            description={`贵部门为该事项的参与部门，可以查看，由${d.departmentName}作出审核决定。`}
+          />
+        )}
       </div>
       <Card className="ausm-review-section" title={<h2>审核事项</h2>}>
         <Descriptions
           size="small"
           column={{ xs: 1, sm: 2, lg: 3 }}
           items={[
-            { key: 'kind', label: '事项类型', children: REVIEW_KIND_LABELS[d.kind] },
+            { key: 'kind', label: '事项类型', children: d.kindLabel },
+            ...(d.stage.count > 1 ? [{ key: 'stage', label: '审核阶段', children: `${d.stage.label}（第${d.stage.index + 1}阶段，共${d.stage.count}阶段）` }] : []),
             { key: 'status', label: '审核状态', children: <ReviewStatusTag status={d.status} /> },
             { key: 'mode', label: '审核方式', children: REVIEW_MODE_LABELS[d.mode] },
-            { key: 'department', label: '受理部门', children: d.departmentName },
+            { key: 'department', label: d.stage.count > 1 ? '当前审核部门' : '受理部门', children: d.departmentName },
             { key: 'submitted', label: '提交时间', children: formatBeijingSeconds(d.submittedAt) },
             ...(d.decidedAt ? [{ key: 'decided', label: d.status === 'withdrawn' ? '撤回时间' : '审核时间', children: formatBeijingSeconds(d.decidedAt) }] : []),
           ]}
@@ -198,8 +243,13 @@ export function ReviewDetailPage() {
           ]}
         />
       </Card>
-      {d.kind === 'realname' ? <RealnameReview payload={d.payload} /> : <CollectionReview payload={d.payload} />}
-      {d.kind !== 'realname' && (
+      <Suspense fallback={<Spin aria-label="加载中" />}>{presenter ? <presenter.Body detail={d} /> : <GenericBody d={d} />}</Suspense>
+      {d.diff && (
+        <Card className="ausm-review-section" title={<h2>变更前后对比</h2>}>
+          <FieldDiffTable rows={d.diff} />
+        </Card>
+      )}
+      {(presenter?.listFiles ?? true) && (
         <Card className="ausm-review-section" title={<h2>附件材料</h2>}>
           <ReviewFileList files={d.files} />
         </Card>

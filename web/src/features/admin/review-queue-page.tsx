@@ -84,7 +84,7 @@ export function ReviewQueuePage() {
   const columns: TableColumnsType<ReviewQueueItem> = [
     { title: '申请人', dataIndex: 'applicantName', width: 100 },
     { title: '证件号码', dataIndex: 'maskedIdNumber', width: 160 },
-    { title: '事项类型', dataIndex: 'kind', width: 140, render: (k: ReviewKind) => REVIEW_KIND_LABELS[k] },
+    { title: '事项类型', dataIndex: 'kindLabel', width: 140, render: (k: string, r) => (r.stageLabel && r.status === 'pending' && r.stageLabel !== '审核' ? `${k}（${r.stageLabel}）` : k) },
     { title: '受理部门', dataIndex: 'departmentName', width: 150 },
     { title: '审核方式', dataIndex: 'mode', width: 90, render: (m: ReviewQueueItem['mode']) => REVIEW_MODE_LABELS[m] },
     { title: '审核状态', dataIndex: 'status', width: 100, render: (s: ReviewStatus) => <ReviewStatusTag status={s} /> },
@@ -98,7 +98,7 @@ export function ReviewQueuePage() {
         <Link to={`/admin/reviews/${encodeURIComponent(r.id)}`} state={{ from: here }}>
           {r.status === 'pending' ? '审核' : '查看'}
           <span className="sr-only">
-            {r.applicantName}的{REVIEW_KIND_LABELS[r.kind]}
+            {r.applicantName}的{r.kindLabel}
           </span>
         </Link>
       ),

@@ -101,6 +101,7 @@ export function formatBeijingSeconds(iso: string | null | undefined): string {
 /** antd's preset tag colours are too light for AA contrast; these classes (review.css) are not. */
 const STATUS_CLASS: Readonly<Record<ReviewStatus, string>> = {
   pending: 'ausm-review-status-pending',
+  returned: 'ausm-review-status-returned',
   approved: 'ausm-review-status-approved',
   rejected: 'ausm-review-status-rejected',
   withdrawn: 'ausm-review-status-withdrawn',

@@ -195,6 +195,7 @@ export const CHSI_LABELS: Readonly<Record<CollectionState['education'][number]['
 export const ENTRY_REVIEW_LABELS: Readonly<Record<CollectionState['status'], string>> = {
   draft: '未提交审核',
   pending: '审核中',
+  returned: '退回补正',
   approved: '审核通过',
   rejected: '审核不通过',
 };

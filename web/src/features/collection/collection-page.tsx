@@ -60,7 +60,7 @@ function CollectionFlow({ state }: { state: CollectionState }) {
     if (prev) go(prev);
   };
   const stepIssues = issues.filter((i) => i.step === step);
-  const canOpen = (i: number) => state.editable && (COLLECTION_STEPS[i] === 'result' ? state.status !== 'draft' : i <= Math.max(furthest, savedIndex) || state.status === 'rejected');
+  const canOpen = (i: number) => state.editable && (COLLECTION_STEPS[i] === 'result' ? state.status !== 'draft' : i <= Math.max(furthest, savedIndex) || state.status === 'rejected' || state.status === 'returned');
 
   let content;
   switch (step) {

@@ -53,6 +53,11 @@ const NEXT_STEPS: Readonly<Record<CollectionState['status'], string[]>> = {
     '您的会计人员信息采集已审核通过，可以办理会计专业技术资格考试报名、继续教育等业务。',
     '采集信息如有变化，请通过“信息变更”办理；属地关系变化的，请办理属地关系调转。',
   ],
+  returned: [
+    '管理部门已将您的信息采集退回补正，请按退回原因修改或补充后重新提交。',
+    '重新提交的仍是同一申请，管理部门将继续审核；审核记录中保留退回原因。',
+    '不再办理的，可点击“撤回申请”。',
+  ],
   rejected: ['请按不通过原因修改采集信息后重新提交审核，管理部门将重新审核。'],
 };
 
@@ -70,6 +75,23 @@ export function ResultStep({ state, onRevise, onContinue }: { state: CollectionS
         title="已提交，审核中"
         subTitle={`您的信息采集已提交至${department || '所属会计管理部门'}，管理部门一般在${REVIEW_WORKING_DAYS}个工作日内完成审核。`}
         extra={review?.status === 'pending' ? <WithdrawButton reviewId={review.id} /> : undefined}
+      />
+    ),
+    returned: (
+      <Result
+        status="warning"
+        title="退回补正"
+        subTitle={review?.reason ? `退回原因：${review.reason}` : '请按管理部门的意见修改或补充后重新提交。'}
+        extra={
+          <>
+            {state.editable && (
+              <Button type="primary" onClick={onRevise}>
+                补正后重新提交
+              </Button>
+            )}
+            {review?.status === 'returned' && <WithdrawButton reviewId={review.id} />}
+          </>
+        }
       />
     ),
     approved: <Result status="success" title="审核通过" subTitle="您的会计人员信息采集已审核通过。" />,
@@ -103,6 +125,7 @@ export function ResultStep({ state, onRevise, onContinue }: { state: CollectionS
           ...(review ? [{ key: 'submitted', label: '提交时间', children: timeText(review.submittedAt) }] : []),
           ...(review?.decidedAt ? [{ key: 'decided', label: '审核时间', children: timeText(review.decidedAt) }] : []),
           ...(status === 'rejected' ? [{ key: 'reason', label: '不通过原因', children: review?.reason ?? '未说明' }] : []),
+          ...(status === 'returned' ? [{ key: 'reason', label: '退回原因', children: review?.reason ?? '未说明' }] : []),
           ...(state.certVerified ? [{ key: 'cert', label: '全国证书库', children: '已核验全国证书库' }] : []),
         ]}
       />

@@ -18,7 +18,8 @@ import {
   type EducationEntry,
   type WorkEntry,
 } from '@ausm/domain';
-import { ReviewFileView } from './review-files';
+import { ReviewFileView } from '../../components/review-files';
+import type { ReviewBodyProps } from '../../components/review-presenters';
 
 /**
  * The snapshot the collection module hands to the review engine at submit
@@ -188,8 +189,8 @@ const titleColumns: TableColumnsType<WorkRow> = [
 ];
 
 /** 会计人员信息采集: the whole submission, in the order the applicant filled it in. */
-export function CollectionReview({ payload }: { payload: unknown }) {
-  const p = (payload ?? {}) as CollectionSnapshot;
+export default function CollectionReview({ detail }: ReviewBodyProps) {
+  const p = (detail.payload ?? {}) as CollectionSnapshot;
   const b = p.basic ?? {};
   const education = p.education ?? [];
   const work = p.work ?? [];

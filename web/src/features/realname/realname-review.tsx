@@ -1,7 +1,8 @@
 import { useContext } from 'react';
 import { Card, Descriptions } from 'antd';
 import { FILE_RULES, regionName, type FilePurpose } from '@ausm/domain';
-import { ReviewFilesContext, fileUrl } from './review-files';
+import { ReviewFilesContext, fileUrl } from '../../components/review-files';
+import type { ReviewBodyProps } from '../../components/review-presenters';
 
 /** What 线上实名认证 by upload stores for the reviewer (server/src/modules/realname). */
 interface RealnamePayload {
@@ -26,8 +27,8 @@ function place(p: RealnamePayload): string {
 }
 
 /** 线上实名认证: the three photos side by side, to compare with the applicant's registered identity. */
-export function RealnameReview({ payload }: { payload: unknown }) {
-  const p = (payload ?? {}) as RealnamePayload;
+export default function RealnameReview({ detail }: ReviewBodyProps) {
+  const p = (detail.payload ?? {}) as RealnamePayload;
   const files = useContext(ReviewFilesContext);
   return (
     <Card className="ausm-review-section" title={<h2>实名认证材料</h2>}>
