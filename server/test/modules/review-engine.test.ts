@@ -212,6 +212,24 @@ describe(`a kind added by its definition alone (${dialectName})`, () => {
   });
 });
 
+describe(`module state follows its review (${dialectName})`, () => {
+  it('rolls a decision back when the collection it mirrors did not follow it (exactly one row must change)', async () => {
+    const { db } = t.app.ctx;
+    // the demo seed's collection waiting at 东城区 (赵立新)
+    const pending = await db.selectFrom('collections').select(['account_id', 'current_review_id']).where('status', '=', 'pending').executeTakeFirstOrThrow();
+    const reviewId = pending.current_review_id ?? '';
+    await db.updateTable('collections').set({ status: 'draft' }).where('account_id', '=', pending.account_id).execute();
+    const res = await decide(cookies.county, reviewId, 'approve');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toBe('信息采集的状态与审核事项不一致，请刷新后查看');
+    expect((await db.selectFrom('reviews').select('status').where('id', '=', reviewId).executeTakeFirstOrThrow()).status).toBe('pending');
+    expect((await events(reviewId)).map((e) => e.action)).toEqual(['submit']);
+    await db.updateTable('collections').set({ status: 'pending' }).where('account_id', '=', pending.account_id).execute();
+    expect((await decide(cookies.county, reviewId, 'approve')).statusCode).toBe(200);
+    expect((await db.selectFrom('collections').select('status').where('account_id', '=', pending.account_id).executeTakeFirstOrThrow()).status).toBe('approved');
+  });
+});
+
 describe(`one open item per key, by database rule (${dialectName})`, () => {
   it('makes exactly one open item of 20 concurrent identical submissions; another key or a closed item does not block', async () => {
     const accountId = await applicant();

@@ -1,5 +1,6 @@
 import { COLLECTION_WORKFLOW, collectionReviewPayload, type CollectionStatus, type ReviewStatus } from '@ausm/domain';
 import { defineReviewKind } from '../../platform/review/kind';
+import { AppError } from '../../platform/errors';
 
 /** The collection's own status follows its current review; a withdrawn review leaves a draft again. */
 const MIRROR: Readonly<Record<ReviewStatus, CollectionStatus>> = {
@@ -34,8 +35,8 @@ export const collectionKind = defineReviewKind({
       .where('account_id', '=', review.account_id);
     q = change.action === 'submit' ? q.where('status', 'in', SUBMITTABLE) : q.where('current_review_id', '=', review.id).where('status', '=', MIRROR[change.from ?? 'pending']);
     const r = await q.executeTakeFirst();
-    // the collection mirrors exactly one review: anything else is a bug, and the transition rolls back
-    if (Number(r.numUpdatedRows) !== 1) throw new Error(`collection of review ${review.id} did not follow ${change.action} (${String(r.numUpdatedRows)} rows)`);
+    // the collection mirrors exactly one review: anything else rolls the transition back
+    if (Number(r.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '信息采集的状态与审核事项不一致，请刷新后查看');
   },
   present: {
     title: (_r, p) => `${p.registration.name}的${COLLECTION_WORKFLOW.label}`,
