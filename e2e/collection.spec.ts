@@ -8,6 +8,7 @@ import {
   openPendingReview,
   pickDate,
   rejectOpenReview,
+  returnOpenReview,
   searchCascader,
   staffSession,
   uniqueName,
@@ -24,6 +25,7 @@ import {
 const DONGCHENG = '北京市东城区财政局';
 const DEPARTMENT_PATH = ['北京市财政局', '北京市财政局', DONGCHENG];
 const REJECT_REASON = '工作单位地址不完整，请补充门牌号';
+const RETURN_REASON = '请在工作经历中补充单位联系电话';
 
 const photo = () => ({ name: 'photo.png', mimeType: 'image/png', buffer: makePng(320, 440, { noise: true }) });
 const idImage = (name: string) => ({ name, mimeType: 'image/png', buffer: makePng(400, 260) });
@@ -197,7 +199,7 @@ test('支付宝实名认证 (a mismatch, then a match), the whole collection, an
   await expect(page.getByRole('button', { name: '编辑' })).toHaveCount(0);
 });
 
-test('线上实名认证 reviewed by the city, then a rejected collection is corrected, resubmitted and approved', async ({ page, browser, baseURL }) => {
+test('线上实名认证 reviewed by the city, then a rejected collection is corrected, resubmitted, returned for correction and approved', async ({ page, browser, baseURL }) => {
   test.setTimeout(240_000);
   const b = await newAccountant(page);
 
@@ -259,8 +261,23 @@ test('线上实名认证 reviewed by the city, then a rejected collection is cor
   await expect(stepTitle(page)).toHaveText('会计管理部门');
   await submitCollection(page);
 
+  // the department returns the new submission for correction (退回补正): the same item comes back
   await openPendingReview(reviewer, b.name, '会计人员信息采集');
   await expect(reviewer.getByText(fixedAddress).first()).toBeVisible();
+  await returnOpenReview(reviewer, RETURN_REASON);
+  await page.reload();
+  await expect(page.getByTestId('collection-status')).toHaveText('退回补正');
+  await expect(page.getByText(`退回原因：${RETURN_REASON}`)).toBeVisible();
+  await page.getByRole('button', { name: '补正后重新提交' }).click();
+  await expect(stepTitle(page)).toHaveText('采集须知');
+  await page.getByRole('navigation', { name: '信息采集步骤' }).getByText('会计管理部门', { exact: true }).click();
+  await expect(stepTitle(page)).toHaveText('会计管理部门');
+  await submitCollection(page);
+
+  await openPendingReview(reviewer, b.name, '会计人员信息采集');
+  // the history shows the return and the resubmission of this one item
+  await expect(reviewer.getByText(`退回原因：${RETURN_REASON}`)).toBeVisible();
+  await expect(reviewer.getByText('补正后重新提交', { exact: true })).toBeVisible();
   await approveOpenReview(reviewer);
   await reviewer.context().close();
 
