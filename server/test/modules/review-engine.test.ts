@@ -212,6 +212,25 @@ describe(`a kind added by its definition alone (${dialectName})`, () => {
   });
 });
 
+describe(`actors (${dialectName})`, () => {
+  it('records staff entering an item on the applicant’s behalf, and the system closing one', async () => {
+    const accountId = await applicant();
+    const { db, reviews } = t.app.ctx;
+    const staff = await db.selectFrom('staff').selectAll().where('username', '=', 'bj_reviewer').executeTakeFirstOrThrow();
+    const review = await db.transaction().execute((trx) =>
+      reviews.submit(trx, { kind: 'sketch', accountId, departmentCode: '110101', payload: { section: 'basic', value: '代录值', from: '370102' }, actor: { kind: 'staff', staff } }),
+    );
+    // withdrawing is the applicant's (or the system's), never staff's
+    await expect(reviews.transition({ reviewId: review.id, action: 'withdraw', actor: { kind: 'staff', staff } })).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    await reviews.transition({ reviewId: review.id, action: 'withdraw', actor: { kind: 'system' }, note: '重复提交' });
+    const rows = await db.selectFrom('review_actions').select(['action', 'actor_kind', 'actor_id', 'note']).where('review_id', '=', review.id).execute();
+    expect(rows.sort((a, b) => a.action.localeCompare(b.action))).toEqual([
+      { action: 'submit', actor_kind: 'staff', actor_id: staff.id, note: '代为录入' },
+      { action: 'withdraw', actor_kind: 'system', actor_id: null, note: '重复提交' },
+    ]);
+  });
+});
+
 describe(`module state follows its review (${dialectName})`, () => {
   it('rolls a decision back when the collection it mirrors did not follow it (exactly one row must change)', async () => {
     const { db } = t.app.ctx;
