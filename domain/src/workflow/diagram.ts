@@ -1,4 +1,4 @@
-import { REVIEW_ACTION_RULES, REVIEW_STATUS_LABELS, transitionOutcome, type ReviewAction, type ReviewStatus, type WorkflowDefinition } from './review';
+import { REVIEW_ACTION_RULES, REVIEW_STATUS_LABELS, transitionOutcome, workflowStatuses, type ReviewAction, type ReviewStatus, type WorkflowDefinition } from './review';
 
 /** The mermaid state id of a position: one pending state per stage when a kind has several. */
 function stateId(w: WorkflowDefinition, status: ReviewStatus, stage: number): string {
@@ -51,8 +51,8 @@ export function workflowMarkdown(w: WorkflowDefinition): string {
   lines.push('| 阶段 | 审核部门 | 审核部门可执行 |', '|---|---|---|');
   w.stages.forEach((s, i) => lines.push(`| ${i + 1}. ${s.label} | ${s.role} | ${s.actions.map((a) => REVIEW_ACTION_RULES[a].label).join('、')} |`));
   lines.push('');
-  const reachable = (s: ReviewStatus) => s === 'pending' || w.stages.some((st) => st.actions.some((a) => REVIEW_ACTION_RULES[a].to === s));
-  const when = (a: ReviewAction) => REVIEW_ACTION_RULES[a].from.filter(reachable).map((s) => REVIEW_STATUS_LABELS[s]).join('或');
+  const reachable = workflowStatuses(w);
+  const when = (a: ReviewAction) => REVIEW_ACTION_RULES[a].from.filter((s) => reachable.includes(s)).map((s) => REVIEW_STATUS_LABELS[s]).join('或');
   lines.push(`- 申请人可执行：${w.ownerActions.map((a) => `${REVIEW_ACTION_RULES[a].label}（${when(a)}时）`).join('；') || '无'}`);
   lines.push(`- 只读参与部门：${w.participants.map((p) => p.role).join('、') || '无'}`);
   lines.push(`- 自动审核：${w.automatic ?? '无（人工审核）'}`);

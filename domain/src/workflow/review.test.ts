@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, defineWorkflow, transitionOutcome } from './review';
+import { allowedActions, defineWorkflow, transitionOutcome, workflowStatuses } from './review';
 import { COLLECTION_WORKFLOW, REALNAME_WORKFLOW } from './kinds';
 import { diffFields } from './diff';
 import { workflowMarkdown } from './diagram';
@@ -33,6 +33,11 @@ describe('review workflows as data', () => {
     expect(transitionOutcome(twoStages, { status: 'pending', stage: 1 }, 'approve')).toEqual({ status: 'approved', stage: 1, stageChanged: false, final: true });
     expect(transitionOutcome(twoStages, { status: 'pending', stage: 1 }, 'reject')).toMatchObject({ status: 'rejected', final: true });
     expect(transitionOutcome(twoStages, { status: 'returned', stage: 0 }, 'resubmit')).toEqual({ status: 'pending', stage: 0, stageChanged: false, final: false });
+  });
+
+  it('lists the states each workflow can reach (退回补正 only where a stage returns)', () => {
+    expect(workflowStatuses(REALNAME_WORKFLOW)).toEqual(['pending', 'approved', 'rejected', 'withdrawn']);
+    expect(workflowStatuses(COLLECTION_WORKFLOW)).toEqual(['pending', 'returned', 'approved', 'rejected', 'withdrawn']);
   });
 
   it('refuses a broken definition where it is declared', () => {

@@ -126,6 +126,14 @@ export function transitionOutcome(w: WorkflowDefinition, at: ReviewPosition, act
   return { status: rule.to, stage: at.stage, stageChanged: false, final: !isOpenStatus(rule.to) };
 }
 
+/** The states an item of this workflow can be in (退回补正 only where a stage allows return). */
+export function workflowStatuses(w: WorkflowDefinition): ReviewStatus[] {
+  const reached = new Set<ReviewStatus>(['pending']);
+  for (const s of w.stages) for (const a of s.actions) reached.add(REVIEW_ACTION_RULES[a].to);
+  for (const a of w.ownerActions) reached.add(REVIEW_ACTION_RULES[a].to);
+  return REVIEW_STATUSES.filter((s) => reached.has(s));
+}
+
 export const REVIEW_STATUS_LABELS: Readonly<Record<ReviewStatus, string>> = {
   pending: '审核中',
   returned: '退回补正',

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Alert, Button, Card, Skeleton } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { REVIEW_KINDS, REVIEW_KIND_LABELS, REVIEW_STATUSES, REVIEW_STATUS_LABELS } from '@ausm/domain';
+import { REVIEW_KINDS, REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS, REVIEW_WORKFLOWS, workflowStatuses } from '@ausm/domain';
 import { api } from '../../lib/api';
 import { REVIEWS_KEY, queueLink, type ReviewStats } from './review-shared';
 import './review.css';
@@ -37,7 +37,7 @@ export function ReviewStatsCard() {
               {REVIEW_KIND_LABELS[kind]}
             </h3>
             <ul className="ausm-review-stats-row">
-              {REVIEW_STATUSES.map((status) => (
+              {workflowStatuses(REVIEW_WORKFLOWS[kind]).map((status) => (
                 <li key={status}>
                   <Link to={queueLink(kind, status)} className={`ausm-review-stat ausm-review-stat-${status}`} data-testid={`review-count-${kind}-${status}`}>
                     <span className="ausm-review-stat-label">{REVIEW_STATUS_LABELS[status]}</span>
