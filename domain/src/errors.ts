@@ -22,6 +22,8 @@ export const ErrorCodes = {
   PHONE_ALREADY_REGISTERED: 409,
   USERNAME_TAKEN: 409,
   INVALID_TRANSITION: 409,
+  /** an outside service (SMS, Alipay …) is not configured or not reachable */
+  INTEGRATION_UNAVAILABLE: 503,
   /** one open item per key: a second submission while the first is open */
   OPEN_ITEM_EXISTS: 409,
   /** the target of a change moved since it was submitted */

@@ -28,12 +28,12 @@ import { SessionStore } from './platform/sessions';
 import { CaptchaService } from './platform/captcha';
 import { AppError } from './platform/errors';
 import type { AppContext } from './platform/context';
-import { SimulatedSmsGateway } from './integrations/sms/sms-gateway';
 import { SmsCodeService } from './modules/identity/sms-codes.service';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { managementRoutes } from './modules/management/management.routes';
 import { helpRoutes } from './modules/help/help.routes';
 import { devRoutes } from './modules/dev/dev.routes';
+import { opsRoutes } from './modules/ops/ops.routes';
 import { seed } from './seed';
 import multipart from '@fastify/multipart';
 import { FileService } from './platform/files';
@@ -41,11 +41,11 @@ import { ReviewEngine } from './platform/review/review-engine';
 import { ReviewKindRegistry, type AnyReviewKind } from './platform/review/kind';
 import { REVIEW_KIND_DEFINITIONS } from './review-kinds';
 import { filesRoutes } from './modules/files/files.routes';
-import { realnameRoutes } from './modules/realname/realname.routes';
+import { alipaySimRoutes, realnameRoutes } from './modules/realname/realname.routes';
 import { collectionRoutes } from './modules/collection/collection.routes';
 import { reviewRoutes } from './modules/management/reviews.routes';
 import { submissionsRoutes } from './modules/submissions/submissions.routes';
-import { SimulatedAlipayIdentity } from './integrations/alipay/alipay-identity';
+import { alipayMerchantKey, integrationsFor, selfCheckIntegrations, type Integrations } from './integrations/integrations';
 
 z.config(z.locales.zhCN());
 
@@ -59,6 +59,8 @@ export interface BuildOptions {
   seedDemo?: boolean;
   /** kinds registered next to the platform's own (tests declare sketch kinds this way) */
   extraReviewKinds?: ReadonlyArray<AnyReviewKind>;
+  /** adapters in place of the ones config chooses (tests: a failing self-check, production without simulators) */
+  integrations?: (ctx: { db: DbHandle['db']; clock: Clock; fieldCrypto: FieldCrypto }) => Integrations;
 }
 
 export async function createContext(config: Config, opts: BuildOptions = {}): Promise<AppContext & { close(): Promise<void> }> {
@@ -67,9 +69,10 @@ export async function createContext(config: Config, opts: BuildOptions = {}): Pr
   await migrateToLatest(handle.db);
   const limiter = opts.limiter ?? (config.redisUrl ? new RedisRateLimiter(config.redisUrl) : new MemoryRateLimiter(clock));
   const fieldCrypto = new FieldCrypto(config.masterKey);
-  const smsGateway = new SimulatedSmsGateway(handle.db, clock, fieldCrypto, process.env.AUSM_SMS_SIMULATE === 'fail' ? 'fail' : 'deliver');
   const audit = new AuditLog(clock);
-  const alipayMerchantKey = Buffer.from(crypto.hkdfSync('sm3', config.masterKey, Buffer.alloc(0), 'ausm-alipay-merchant', 32));
+  const deps = { db: handle.db, clock, fieldCrypto };
+  const integrations = opts.integrations ? opts.integrations(deps) : integrationsFor(config, deps);
+  await selfCheckIntegrations(integrations);
   const ctx: AppContext = {
     config,
     db: handle.db,
@@ -80,12 +83,11 @@ export async function createContext(config: Config, opts: BuildOptions = {}): Pr
     limiter,
     sessions: new SessionStore(handle.db, clock, config.session),
     captcha: new CaptchaService(handle.db, clock, config.captcha.validSeconds),
-    smsGateway,
-    smsCodes: new SmsCodeService(handle.db, clock, fieldCrypto, limiter, smsGateway, config.sms),
+    smsCodes: new SmsCodeService(handle.db, clock, fieldCrypto, limiter, integrations.sms, config.sms),
     files: new FileService(handle.db, clock, config.dataDir),
     reviews: new ReviewEngine(handle.db, clock, audit, new ReviewKindRegistry([...REVIEW_KIND_DEFINITIONS, ...(opts.extraReviewKinds ?? [])])),
-    alipay: new SimulatedAlipayIdentity(handle.db, clock, fieldCrypto, alipayMerchantKey),
-    alipayMerchantKey,
+    integrations,
+    alipayMerchantKey: alipayMerchantKey(config),
   };
   return {
     ...ctx,
@@ -176,7 +178,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   // One per-IP budget for the whole API (static files do not count).
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || req.url === '/api/health' || req.url === '/api/ready') return;
     const r = await ctx.limiter.hit(`api:ip:${req.ip}`, config.apiPerMinute, 60);
     if (!r.allowed) throw AppError.rateLimited(r.retryAfter);
   });
@@ -192,6 +194,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  await app.register(opsRoutes);
   await app.register(identityRoutes);
   await app.register(managementRoutes);
   await app.register(helpRoutes);
@@ -200,7 +203,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(collectionRoutes);
   await app.register(reviewRoutes);
   await app.register(submissionsRoutes);
-  if (config.demo) await app.register(devRoutes);
+  if (config.demo) {
+    await app.register(devRoutes);
+    await app.register(alipaySimRoutes);
+  }
 
   const webDist = opts.webDist === undefined ? defaultWebDist() : opts.webDist;
   const hasWeb = webDist !== null && fs.existsSync(path.join(webDist, 'index.html'));

@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DEMO_STAFF } from './seed';
+import { integrationStates } from './integrations/integrations';
 import { demoPeople } from './modules/collection/collection-seed';
 
 async function main(): Promise<void> {
@@ -21,6 +22,10 @@ async function main(): Promise<void> {
   console.log(`\n全国会计人员统一服务管理平台 AUSM 已启动: ${url}`);
   console.log(`  数据库: ${db}${config.redisUrl ? ' + Redis' : ''}`);
   console.log(`  接口文档: ${url}/api/docs`);
+  for (const i of integrationStates(app.ctx.integrations)) {
+    if (i.state === 'unavailable') console.log(`  外部服务不可用 / integration unavailable: ${i.label} (${i.name})，依赖它的功能将提示暂不可用`);
+    else if (i.state === 'simulator') console.log(`  外部服务为模拟器 / simulator: ${i.label} (${i.name})`);
+  }
   if (config.demo) {
     console.log('  演示模式已开启（AUSM_DEMO=1）：短信与支付均为模拟器，/api/dev/* 测试接口可用');
     console.log(`  会计人员 ${url}/login（证件号码 / 密码）:`);

@@ -28,6 +28,8 @@ export type OnlineRealnameRequest = z.infer<typeof onlineRealnameRequest>;
 
 export const realnameStatusResponse = z.object({
   verified: z.boolean(),
+  /** false where no Alipay identity gateway is configured: only the upload path is offered */
+  alipayAvailable: z.boolean(),
   method: z.enum(['alipay', 'online']).nullable(),
   verifiedAt: z.string().nullable(),
   /** the latest online (upload) application, if any */

@@ -6,11 +6,10 @@ import type { AuditLog } from './audit';
 import type { RateLimiter } from './rate-limit';
 import type { SessionStore } from './sessions';
 import type { CaptchaService } from './captcha';
-import type { SimulatedSmsGateway } from '../integrations/sms/sms-gateway';
 import type { SmsCodeService } from '../modules/identity/sms-codes.service';
 import type { FileService } from './files';
 import type { ReviewEngine } from './review/review-engine';
-import type { SimulatedAlipayIdentity } from '../integrations/alipay/alipay-identity';
+import type { Integrations } from '../integrations/integrations';
 
 /** Everything a route or service needs, built once per app instance (tests build their own). */
 export interface AppContext {
@@ -23,11 +22,11 @@ export interface AppContext {
   limiter: RateLimiter;
   sessions: SessionStore;
   captcha: CaptchaService;
-  smsGateway: SimulatedSmsGateway;
   smsCodes: SmsCodeService;
   files: FileService;
   reviews: ReviewEngine;
-  alipay: SimulatedAlipayIdentity;
+  /** outside services by interface; simulators only in demo mode */
+  integrations: Integrations;
   alipayMerchantKey: Buffer;
 }
 

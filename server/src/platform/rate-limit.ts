@@ -17,6 +17,8 @@ export interface RateLimiter {
   /** takes a key for ttl seconds if free (SMS resend window); refuses while held */
   acquire(key: string, ttlSeconds: number): Promise<LimitResult>;
   release(key: string): Promise<void>;
+  /** for /api/ready: 'memory' in process, or whether the shared store answers */
+  ping(): Promise<'memory' | 'ok'>;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,10 @@ export class MemoryRateLimiter implements RateLimiter {
 
   async release(key: string): Promise<void> {
     this.entries.delete(key);
+  }
+
+  async ping(): Promise<'memory'> {
+    return 'memory';
   }
 
   async close(): Promise<void> {
@@ -92,6 +98,11 @@ export class RedisRateLimiter implements RateLimiter {
 
   async release(key: string): Promise<void> {
     await this.redis.del(this.prefix + 'lock:' + key);
+  }
+
+  async ping(): Promise<'ok'> {
+    await this.redis.ping();
+    return 'ok';
   }
 
   async close(): Promise<void> {

@@ -124,14 +124,16 @@ describe(`实名认证 by Alipay (${dialectName})`, () => {
   it("refuses a tampered gateway result (signature)", async () => {
     const p = await person();
     const cert = (await t.app.inject({ method: 'POST', url: '/api/realname/alipay', headers: { cookie: p.cookie } })).json();
-    const original = t.app.ctx.alipay.query.bind(t.app.ctx.alipay);
-    t.app.ctx.alipay.query = async (id: string) => ({ ...(await original(id)), status: 'passed' as const });
+    const gateway = t.app.ctx.integrations.alipay;
+    if (!gateway) throw new Error('demo mode has the Alipay simulator');
+    const original = gateway.query.bind(gateway);
+    gateway.query = async (id: string) => ({ ...(await original(id)), status: 'passed' as const });
     try {
       const poll = await t.app.inject({ method: 'GET', url: `/api/realname/alipay/${cert.id}`, headers: { cookie: p.cookie } });
       expect(poll.statusCode).toBe(409);
       expect(poll.json().message).toContain('验签失败');
     } finally {
-      t.app.ctx.alipay.query = original;
+      gateway.query = original;
     }
     expect((await t.app.inject({ method: 'GET', url: '/api/realname', headers: { cookie: p.cookie } })).json().verified).toBe(false);
   });

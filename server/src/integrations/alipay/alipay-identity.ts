@@ -23,6 +23,8 @@ export interface CertifyResult {
 export interface AlipayIdentityGateway {
   initialize(accountId: string, name: string, idNumber: string): Promise<{ certifyId: string; expiresAt: string }>;
   query(certifyId: string): Promise<CertifyResult>;
+  /** what the QR code the person scans holds (the gateway's certify URL) */
+  scanUrl(certifyId: string, origin: string): string;
 }
 
 const VALID_MS = 10 * 60_000;
@@ -43,6 +45,11 @@ export class SimulatedAlipayIdentity implements AlipayIdentityGateway {
     private readonly fieldCrypto: FieldCrypto,
     private readonly merchantKey: Buffer,
   ) {}
+
+  /** the simulated phone page of this app */
+  scanUrl(certifyId: string, origin: string): string {
+    return `${origin}/sim/alipay/${certifyId}`;
+  }
 
   async initialize(accountId: string, name: string, idNumber: string): Promise<{ certifyId: string; expiresAt: string }> {
     const now = this.clock.now();

@@ -62,8 +62,5 @@ export class SimulatedChsi implements ChsiVerifier {
   }
 }
 
-/** AUSM_CHSI_SIMULATE=down simulates an outage; AUSM_CHSI_LATENCY_MS adds a delay to every answer. */
-export function chsiFromEnv(db: Db, env: NodeJS.ProcessEnv = process.env): ChsiVerifier {
-  const latency = Number(env.AUSM_CHSI_LATENCY_MS ?? 0);
-  return new SimulatedChsi(db, env.AUSM_CHSI_SIMULATE === 'down' ? 'down' : 'normal', Number.isFinite(latency) && latency > 0 ? latency : 0);
-}
+/** Where no 学信网 adapter is configured: every question is answered "unavailable" (upload instead). */
+export const unavailableChsi: ChsiVerifier = { verify: async () => ({ status: 'unavailable' }) };

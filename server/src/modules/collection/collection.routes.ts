@@ -17,7 +17,7 @@ import {
   workEntryRequest,
 } from '@ausm/domain';
 import { loadStaff, requireAccountant, requireStaff } from '../../platform/auth';
-import { chsiFromEnv } from '../../integrations/chsi/chsi-verifier';
+import { unavailableChsi } from '../../integrations/chsi/chsi-verifier';
 import { CollectionService } from './collection.service';
 import { CertificateLibrary } from './certificates.service';
 import { referenceRoutes } from './reference.routes';
@@ -28,7 +28,7 @@ const me = (req: { accountantId?: string }) => req.accountantId ?? '';
 /** 会计人员信息采集 (accountant), its reference data (public) and the certificate library (system administrator). */
 export const collectionRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
-  const service = new CollectionService(ctx, chsiFromEnv(ctx.db));
+  const service = new CollectionService(ctx, ctx.integrations.chsi ?? unavailableChsi);
 
   await app.register(referenceRoutes);
   await app.register(certificateRoutes);

@@ -20,7 +20,7 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const msg = await ctx.smsGateway.latest(req.query.phone.trim());
+      const msg = await ctx.integrations.simulators?.sms.latest(req.query.phone.trim());
       const code = msg?.body.match(/验证码为(\d{6})/)?.[1];
       if (!msg || !code) throw AppError.notFound('短信');
       return { code, body: msg.body, sentAt: msg.createdAt };

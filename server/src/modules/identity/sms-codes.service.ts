@@ -24,7 +24,7 @@ export class SmsCodeService {
     private readonly clock: Clock,
     private readonly fieldCrypto: FieldCrypto,
     private readonly limiter: RateLimiter,
-    private readonly gateway: SmsGateway,
+    private readonly gateway: SmsGateway | null,
     private readonly cfg: Config['sms'],
   ) {}
 
@@ -33,6 +33,8 @@ export class SmsCodeService {
   }
 
   async send(phoneRaw: string, purpose: SmsPurpose, ip: string): Promise<{ resendAfter: number; expiresIn: number }> {
+    if (!this.gateway) throw new AppError('INTEGRATION_UNAVAILABLE', '短信服务暂不可用，暂时无法发送验证码，请稍后再试');
+    const gateway = this.gateway;
     const phone = checkMobile(phoneRaw);
     if (!phone.ok) throw AppError.validation([{ path: 'phone', message: phone.message }]);
     const phoneIndex = this.fieldCrypto.blindIndex('phone', phone.value);
@@ -75,7 +77,7 @@ export class SmsCodeService {
     });
     const minutes = Math.round(this.cfg.validSeconds / 60);
     try {
-      await this.gateway.send(
+      await gateway.send(
         phone.value,
         `【全国会计人员统一服务管理平台】您正在${PURPOSE_TEXT[purpose]}，验证码为${code}，${minutes}分钟内有效。如非本人操作，请忽略本短信。`,
       );

@@ -46,15 +46,21 @@ export const realnameRoutes: FastifyPluginAsyncZod = async (app) => {
     { preHandler: requireAccountant, schema: { tags: ['realname'], summary: '提交线上实名认证（上传证件照片，由所选城市的会计管理部门审核）', body: onlineRealnameRequest, response: { 201: realnameStatusResponse } } },
     async (req, reply) => reply.code(201).send(await service.submitOnline(req.accountantId ?? '', req.body, req.ip)),
   );
+};
 
-  /* ---- Alipay simulator: the phone page's API (no platform session: it runs on "the phone") ---- */
-
+/**
+ * The Alipay simulator's phone page API (no platform session: it runs on "the phone"). Registered only
+ * in demo mode, with the simulator itself; outside it /api/sim/* does not exist.
+ */
+export const alipaySimRoutes: FastifyPluginAsyncZod = async (app) => {
+  const sim = app.ctx.integrations.simulators?.alipay;
+  if (!sim) return;
   app.get(
     '/api/sim/alipay/:id',
     { schema: { tags: ['simulators'], summary: '支付宝模拟器：扫码后的手机页面信息', params: z.object({ id: z.string().max(64) }), response: { 200: alipaySimSessionResponse } } },
     async (req) => {
-      await ctx.alipay.scan(req.params.id);
-      const s = await ctx.alipay.session(req.params.id);
+      await sim.scan(req.params.id);
+      const s = await sim.session(req.params.id);
       return { id: s.id, status: s.status, merchant: '全国会计人员统一服务管理平台', maskedName: maskName(s.expected_name), reason: s.reason, expiresAt: s.expires_at };
     },
   );
@@ -72,7 +78,7 @@ export const realnameRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const identity = req.body.name && req.body.idNumber ? { name: req.body.name, idNumber: req.body.idNumber } : undefined;
-      return { status: await ctx.alipay.confirm(req.params.id, req.body.login, identity) };
+      return { status: await sim.confirm(req.params.id, req.body.login, identity) };
     },
   );
 };

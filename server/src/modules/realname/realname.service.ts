@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import type { AlipayCertification, OnlineRealnameRequest, RealnameStatus } from '@ausm/domain';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { signCertifyResult } from '../../integrations/alipay/alipay-identity';
+import { signCertifyResult, type AlipayIdentityGateway } from '../../integrations/alipay/alipay-identity';
 
 /**
  * 实名认证, required before 信息采集: by Alipay (instant, through the identity gateway) or online by
@@ -29,6 +29,7 @@ export class RealnameService {
       .executeTakeFirst();
     return {
       verified: account.realname_verified === 1,
+      alipayAvailable: this.ctx.integrations.alipay !== null,
       method: account.realname_method === 'alipay' || account.realname_method === 'online' ? account.realname_method : null,
       verifiedAt: account.realname_at,
       online: review
@@ -49,23 +50,31 @@ export class RealnameService {
     if (s.verified) throw new AppError('CONFLICT', '您已完成实名认证，无需重复认证');
   }
 
+  /** The identity gateway, or 503 where none is configured (the upload path still works). */
+  private gateway(): AlipayIdentityGateway {
+    const g = this.ctx.integrations.alipay;
+    if (!g) throw new AppError('INTEGRATION_UNAVAILABLE', '支付宝实名认证暂不可用，请使用线上实名认证（上传证件照片）');
+    return g;
+  }
+
   async startAlipay(accountId: string, origin: string): Promise<AlipayCertification> {
+    const gateway = this.gateway();
     await this.assertNotVerified(accountId);
     const account = await this.ctx.db.selectFrom('accounts').select(['name', 'id_number_enc']).where('id', '=', accountId).executeTakeFirstOrThrow();
-    const { certifyId, expiresAt } = await this.ctx.alipay.initialize(accountId, account.name, this.ctx.fieldCrypto.decrypt(account.id_number_enc));
+    const { certifyId, expiresAt } = await gateway.initialize(accountId, account.name, this.ctx.fieldCrypto.decrypt(account.id_number_enc));
     return this.describe(certifyId, origin, expiresAt);
   }
 
   private async describe(certifyId: string, origin: string, expiresAt: string): Promise<AlipayCertification> {
     const result = await this.verifiedQuery(certifyId);
-    const scanUrl = `${origin}/sim/alipay/${certifyId}`;
+    const scanUrl = this.gateway().scanUrl(certifyId, origin);
     const qrSvg = await QRCode.toString(scanUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     return { id: certifyId, status: result.status, reason: result.reason, scanUrl, qrSvg, expiresAt };
   }
 
   /** Queries the gateway and refuses results whose signature does not verify. */
   private async verifiedQuery(certifyId: string) {
-    const r = await this.ctx.alipay.query(certifyId);
+    const r = await this.gateway().query(certifyId);
     const expected = signCertifyResult(this.merchantKey, { certifyId: r.certifyId, status: r.status, reason: r.reason });
     if (r.certifyId !== certifyId || !crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(r.sign.padEnd(expected.length).slice(0, expected.length)))) {
       throw new AppError('CONFLICT', '支付宝认证结果验签失败，请重新发起认证');

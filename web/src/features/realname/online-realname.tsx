@@ -45,7 +45,7 @@ type OnlineApplication = NonNullable<RealnameStatus['online']>;
  * 线上实名认证: three ID images and the province and city whose department reviews them; afterwards
  * the application's status (审核中 with the department, or 审核不通过 with the reason and 重新提交).
  */
-export function OnlineRealname({ application, onBack }: { application: OnlineApplication | null; onBack: () => void }) {
+export function OnlineRealname({ application, onBack }: { application: OnlineApplication | null; onBack?: () => void }) {
   const [form] = Form.useForm<OnlineRealnameRequest>();
   const qc = useQueryClient();
   const [redo, setRedo] = useState(false);
@@ -55,11 +55,12 @@ export function OnlineRealname({ application, onBack }: { application: OnlineApp
   const provinces = useDepartmentChildren(ROOT_DEPARTMENT);
   const cities = useDepartmentChildren(province);
 
-  const back = (
+  // (no way back where Alipay verification is not available: the upload is then the only way)
+  const back = onBack ? (
     <Button type="link" onClick={onBack}>
       返回支付宝实名认证
     </Button>
-  );
+  ) : null;
 
   if (application?.status === 'pending' && !redo) {
     return (

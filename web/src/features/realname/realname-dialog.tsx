@@ -27,7 +27,8 @@ export function RealnameDialog({ open, onClose, onVerified }: RealnameDialogProp
     staleTime: 0,
   });
   // an open or refused online application is shown first; otherwise Alipay, as the guide puts it
-  const mode = chosen ?? (status.data?.online && ['pending', 'rejected'].includes(status.data.online.status) ? 'online' : 'alipay');
+  const alipay = status.data?.alipayAvailable ?? true;
+  const mode = !alipay ? 'online' : (chosen ?? (status.data?.online && ['pending', 'rejected'].includes(status.data.online.status) ? 'online' : 'alipay'));
 
   const verified = useCallback(() => {
     void qc.invalidateQueries({ queryKey: ['realname'] });
@@ -57,7 +58,12 @@ export function RealnameDialog({ open, onClose, onVerified }: RealnameDialogProp
       />
     );
   } else if (mode === 'online') {
-    body = <OnlineRealname application={status.data?.online ?? null} onBack={() => setChosen('alipay')} />;
+    body = (
+      <>
+        {!alipay && <Alert type="info" showIcon role="note" style={{ marginBottom: 16 }} title="支付宝实名认证暂不可用，请上传证件照片进行线上实名认证。" />}
+        <OnlineRealname application={status.data?.online ?? null} onBack={alipay ? () => setChosen('alipay') : undefined} />
+      </>
+    );
   } else {
     body = (
       <>
