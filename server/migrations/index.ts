@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-reviews-collection';
 import * as m0003 from './0003-queue-indexes';
 import * as m0004 from './0004-review-engine-v2';
+import * as m0005 from './0005-review-files';
 
 /** Migrations are imported, not read from disk, so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-reviews-collection': m0002,
   '0003-queue-indexes': m0003,
   '0004-review-engine-v2': m0004,
+  '0005-review-files': m0005,
 };

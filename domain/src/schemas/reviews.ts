@@ -40,7 +40,11 @@ export type ReviewQueueItem = z.infer<typeof reviewQueueItem>;
 
 export const reviewQueueResponse = z.object({ items: z.array(reviewQueueItem), nextCursor: z.string().nullable() });
 
-export const reviewFile = z.object({ id: z.string(), purpose: z.string(), name: z.string(), type: z.string(), size: z.number(), width: z.number().nullable(), height: z.number().nullable() });
+export const reviewFile = z.object({
+  id: z.string(), purpose: z.string(), name: z.string(), type: z.string(), size: z.number(), width: z.number().nullable(), height: z.number().nullable(),
+  /** where staff read it: through the item it was submitted with */
+  url: z.string(),
+});
 
 export const reviewStage = z.object({ index: z.number(), count: z.number(), id: z.string(), label: z.string(), role: z.string() });
 

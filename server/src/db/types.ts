@@ -169,6 +169,12 @@ export interface ReviewActionTable {
   to_status: string | null;
 }
 
+/** The files an item was submitted with: staff read a file only through an item it belongs to. */
+export interface ReviewFileTable {
+  review_id: string;
+  file_id: string;
+}
+
 export interface ReviewParticipantTable {
   review_id: string;
   department_code: string;
@@ -320,6 +326,7 @@ export interface Database {
   reviews: ReviewTable;
   review_actions: ReviewActionTable;
   review_participants: ReviewParticipantTable;
+  review_files: ReviewFileTable;
   review_events: ReviewEventTable;
   alipay_sim_users: AlipaySimUserTable;
   alipay_certifications: AlipayCertificationTable;

@@ -49,7 +49,7 @@ export interface TestApp {
 
 export async function makeTestApp(
   env: Record<string, string> = {},
-  opts: { limiter?: RateLimiter; db?: DbHandle; clock?: ManualClock; extraReviewKinds?: ReadonlyArray<AnyReviewKind> } = {},
+  opts: { limiter?: RateLimiter; db?: DbHandle; clock?: ManualClock; extraReviewKinds?: ReadonlyArray<AnyReviewKind>; seedDemo?: boolean } = {},
 ): Promise<TestApp> {
   const clock = opts.clock ?? new ManualClock(new Date('2026-03-01T02:00:00.000Z'));
   const db = opts.db ?? (await freshDb());
@@ -64,7 +64,7 @@ export async function makeTestApp(
     AUSM_API_PER_MINUTE: '100000',
     ...env,
   });
-  const app = await buildApp(config, { clock, db, webDist: null, logger: false, limiter: opts.limiter, extraReviewKinds: opts.extraReviewKinds }).catch(async (err: unknown) => {
+  const app = await buildApp(config, { clock, db, webDist: null, logger: false, limiter: opts.limiter, extraReviewKinds: opts.extraReviewKinds, seedDemo: opts.seedDemo }).catch(async (err: unknown) => {
     if (!opts.db) await db.close();
     throw err;
   });

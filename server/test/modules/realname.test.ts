@@ -167,9 +167,11 @@ describe(`线上实名认证 reviewed by the city's department (${dialectName})`
     expect(detail.json().applicant.idNumber).toBe(p.idNumber);
     expect(detail.json().files).toHaveLength(3);
     expect(detail.json().availableActions).toEqual(['approve', 'reject']);
-    const fileRes = await t.app.inject({ method: 'GET', url: `/api/admin/files/${detail.json().files[0].id}`, headers: { cookie: supervisorBj } });
+    const fileUrl = detail.json().files[0].url;
+    expect(fileUrl).toBe(`/api/admin/reviews/${reviewId}/files/${detail.json().files[0].id}`);
+    const fileRes = await t.app.inject({ method: 'GET', url: fileUrl, headers: { cookie: supervisorBj } });
     expect(fileRes.statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: `/api/admin/files/${detail.json().files[0].id}`, headers: { cookie: reviewerSd } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: fileUrl, headers: { cookie: reviewerSd } })).statusCode).toBe(404);
 
     const ok = await t.app.inject({ method: 'POST', url: `/api/admin/reviews/${reviewId}/decision`, headers: { cookie: supervisorBj }, payload: { action: 'approve' } });
     expect(ok.statusCode).toBe(200);

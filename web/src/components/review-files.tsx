@@ -9,10 +9,6 @@ export type ReviewFile = ReviewDetail['files'][number];
 /** The files of the review on screen, by id: payloads name files by id only. */
 export const ReviewFilesContext = createContext<ReadonlyMap<string, ReviewFile>>(new Map());
 
-export function fileUrl(id: string): string {
-  return `/api/admin/files/${encodeURIComponent(id)}`;
-}
-
 export function purposeLabel(purpose: string): string {
   return (FILE_PURPOSES as ReadonlyArray<string>).includes(purpose) ? FILE_RULES[purpose as FilePurpose].label : purpose;
 }
@@ -31,7 +27,7 @@ export function ReviewFileView({ id, label, photo = false }: { id: string | null
   const name = label ?? purposeLabel(f.purpose);
   if (isPdf(f)) {
     return (
-      <a href={fileUrl(f.id)} target="_blank" rel="noopener noreferrer">
+      <a href={f.url} target="_blank" rel="noopener noreferrer">
         <FilePdfOutlined aria-hidden /> {f.name}
         <span className="ausm-review-muted">（PDF，{size(f.size)}）</span>
         <span className="sr-only">，{name}，在新窗口打开</span>
@@ -39,8 +35,8 @@ export function ReviewFileView({ id, label, photo = false }: { id: string | null
     );
   }
   return (
-    <a href={fileUrl(f.id)} target="_blank" rel="noopener noreferrer" className={`ausm-review-thumb${photo ? ' ausm-review-photo' : ''}`}>
-      <img src={fileUrl(f.id)} alt={name} loading="lazy" />
+    <a href={f.url} target="_blank" rel="noopener noreferrer" className={`ausm-review-thumb${photo ? ' ausm-review-photo' : ''}`}>
+      <img src={f.url} alt={name} loading="lazy" />
       <span>
         <PaperClipOutlined aria-hidden /> 查看原图<span className="sr-only">（{name}，在新窗口打开）</span>
       </span>

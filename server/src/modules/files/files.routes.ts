@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { FILE_PURPOSES, FILE_RULES, formatBytes } from '@ausm/domain';
-import { loadStaff, requireAccountant } from '../../platform/auth';
+import { loadStaff, requireAccountant, requireStaff } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { toFileSummary } from '../../platform/files';
 import type { FileRow } from '../../db/types';
-import { staffScope, inScope } from '../../platform/review/scope';
+import { departmentInScope } from '../../platform/review/scope';
 
 const fileSummary = z.object({
   id: z.string(),
@@ -63,23 +63,63 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  /*
+   * Staff read a file only through one of two paths, each its own route (issue 7):
+   * (a)/(b) an item it was submitted with, whose current stage their department holds or in which
+   *         their department takes part read-only (the engine's access: decide or read);
+   * (c)     the archive of a person their department currently holds (the department of the person's
+   *         approved collection; it moves with a transfer), for files of the person's approved items.
+   */
+  const reviewers = requireStaff('reviewer', 'supervisor');
+  const fileParams = z.object({ fileId: z.string().max(64) });
+
   app.get(
-    '/api/admin/files/:id',
-    { schema: { tags: ['files'], summary: '管理端查看审核事项的附件（限本部门及下级部门）', params: z.object({ id: z.string().max(64) }) } },
+    '/api/admin/reviews/:id/files/:fileId',
+    {
+      preHandler: reviewers,
+      schema: { tags: ['files'], summary: '管理端查看审核事项的附件（本部门承办或只读参与的事项）', params: fileParams.extend({ id: z.string().max(64) }) },
+    },
     async (req, reply) => {
       const staff = await loadStaff(req);
-      const f = await ctx.files.find(req.params.id);
-      if (!f) throw AppError.notFound('附件');
-      const scope = await staffScope(ctx.db, staff);
-      const visible = await ctx.db
-        .selectFrom('reviews')
-        .select('id')
-        .where('account_id', '=', f.account_id)
-        .where(inScope(scope))
-        .limit(1)
-        .executeTakeFirst();
-      if (!visible) throw AppError.notFound('附件');
-      await ctx.audit.record(ctx.db, { actorKind: 'staff', actorId: staff.id, action: 'file.read', targetKind: 'file', targetId: f.id, ip: req.ip, detail: { account: f.account_id, purpose: f.purpose } });
+      const review = await ctx.db.selectFrom('reviews').selectAll().where('id', '=', req.params.id).executeTakeFirst();
+      const access = review ? await ctx.reviews.access(staff, review) : null;
+      const f = review && access && (await ctx.reviews.fileOfItem(ctx.db, review.id, req.params.fileId)) ? await ctx.files.find(req.params.fileId) : undefined;
+      if (!review || !f) throw AppError.notFound('附件');
+      await ctx.audit.record(ctx.db, {
+        actorKind: 'staff', actorId: staff.id, action: 'file.read', targetKind: 'file', targetId: f.id, ip: req.ip,
+        detail: { path: access === 'decide' ? 'item' : 'participant', review: review.id, account: f.account_id, purpose: f.purpose },
+      });
+      return sendFile(reply, f, await ctx.files.read(f));
+    },
+  );
+
+  app.get(
+    '/api/admin/people/:accountId/files/:fileId',
+    {
+      preHandler: reviewers,
+      schema: { tags: ['files'], summary: '管理端查看本部门所辖会计人员档案中的附件', params: fileParams.extend({ accountId: z.string().max(64) }) },
+    },
+    async (req, reply) => {
+      const staff = await loadStaff(req);
+      const { accountId, fileId } = req.params;
+      const holder = await ctx.db.selectFrom('collections').select('department_code').where('account_id', '=', accountId).where('status', '=', 'approved').executeTakeFirst();
+      const inArchive = holder?.department_code ? await departmentInScope(ctx.db, staff, holder.department_code) : false;
+      const linked = inArchive
+        ? await ctx.db
+            .selectFrom('review_files')
+            .innerJoin('reviews', 'reviews.id', 'review_files.review_id')
+            .select('review_files.file_id')
+            .where('review_files.file_id', '=', fileId)
+            .where('reviews.account_id', '=', accountId)
+            .where('reviews.status', '=', 'approved')
+            .executeTakeFirst()
+        : undefined;
+      const f = linked ? await ctx.files.find(fileId) : undefined;
+      if (!f || f.account_id !== accountId) throw AppError.notFound('附件');
+      await ctx.audit.record(ctx.db, {
+        actorKind: 'staff', actorId: staff.id, action: 'file.read', targetKind: 'file', targetId: f.id, ip: req.ip,
+        detail: { path: 'archive', account: accountId, purpose: f.purpose },
+      });
       return sendFile(reply, f, await ctx.files.read(f));
     },
   );

@@ -5,16 +5,6 @@ import type { AnyReviewKind } from '../../platform/review/kind';
 import { AppError } from '../../platform/errors';
 import { inScope, staffScope } from '../../platform/review/scope';
 
-const FILE_KEY = /(FileId|FileIds|_file_id)$/;
-
-/** Every file id a payload refers to (keys ending in FileId / FileIds), however deep. */
-export function fileIdsIn(value: unknown, key = ''): string[] {
-  if (typeof value === 'string') return FILE_KEY.test(key) ? [value] : [];
-  if (Array.isArray(value)) return value.flatMap((v) => fileIdsIn(v, key));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => fileIdsIn(v, k));
-  return [];
-}
-
 function encodeCursor(at: string, id: string): string {
   return Buffer.from(`${at}|${id}`).toString('base64url');
 }
@@ -103,10 +93,13 @@ export class ReviewQueueService {
     const dept = await db.selectFrom('departments').select('name').where('code', '=', review.department_code).executeTakeFirstOrThrow();
     const payload: unknown = JSON.parse(review.payload);
     const before: unknown = review.before ? JSON.parse(review.before) : null;
-    const ids = [...new Set(fileIdsIn(payload))];
-    const files = ids.length
-      ? await db.selectFrom('files').selectAll().where('id', 'in', ids).where('account_id', '=', review.account_id).execute()
-      : [];
+    const files = await db
+      .selectFrom('review_files')
+      .innerJoin('files', 'files.id', 'review_files.file_id')
+      .selectAll('files')
+      .where('review_files.review_id', '=', review.id)
+      .orderBy('files.created_at')
+      .execute();
     // in the order they happened (the event sequence; several can share a millisecond)
     const actions = await db
       .selectFrom('review_events')
@@ -145,7 +138,11 @@ export class ReviewQueueService {
       payload,
       before,
       diff: before === null ? null : diffFields(before, payload, def.present.fields),
-      files: files.map((f) => ({ id: f.id, purpose: f.purpose, name: f.original_name, type: f.type, size: f.size, width: f.width, height: f.height })),
+      // each file through the item (the route names the path: staff never read a file by id alone)
+      files: files.map((f) => ({
+        id: f.id, purpose: f.purpose, name: f.original_name, type: f.type, size: f.size, width: f.width, height: f.height,
+        url: `/api/admin/reviews/${encodeURIComponent(review.id)}/files/${encodeURIComponent(f.id)}`,
+      })),
       actions: actions.map((a) => ({
         action: a.action,
         actorKind: a.actor_kind,

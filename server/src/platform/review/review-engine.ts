@@ -59,6 +59,16 @@ export type ReviewAccess = 'decide' | 'read';
 
 const NOTE_MAX = 500;
 
+const FILE_KEY = /(FileId|FileIds|_file_id)$/;
+
+/** Every file id a payload refers to (keys ending in FileId / FileIds), however deep. */
+export function fileIdsIn(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return FILE_KEY.test(key) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((v) => fileIdsIn(v, key));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => fileIdsIn(v, k));
+  return [];
+}
+
 function actorIdOf(actor: Actor): string | null {
   return actor.kind === 'staff' ? actor.staff.id : actor.kind === 'owner' ? actor.accountId : null;
 }
@@ -134,6 +144,7 @@ export class ReviewEngine {
       if (isOpenKeyViolation(err)) throw new AppError('OPEN_ITEM_EXISTS', def.openItemMessage);
       throw err;
     }
+    await this.linkFiles(trx, review.id, input.accountId, payload);
     for (const p of (await def.participants?.({ trx, ...item })) ?? []) {
       const codes = await routingCodes(trx, p.departmentCode);
       await trx
@@ -157,6 +168,24 @@ export class ReviewEngine {
   async findOpen(db: Db, kind: string, key: string): Promise<Review | undefined> {
     this.definition(kind);
     return db.selectFrom('reviews').selectAll().where('open_key', '=', `${kind}:${key}`).executeTakeFirst();
+  }
+
+  /** The applicant's own files the payload names become the item's (the only way staff reach them). */
+  private async linkFiles(trx: Db, reviewId: string, accountId: string, payload: unknown): Promise<void> {
+    const ids = [...new Set(fileIdsIn(payload))];
+    if (ids.length === 0) return;
+    const owned = await trx.selectFrom('files').select('id').where('id', 'in', ids).where('account_id', '=', accountId).execute();
+    if (owned.length === 0) return;
+    await trx
+      .insertInto('review_files')
+      .values(owned.map((f) => ({ review_id: reviewId, file_id: f.id })))
+      .onConflict((oc) => oc.columns(['review_id', 'file_id']).doNothing())
+      .execute();
+  }
+
+  /** Whether a file belongs to an item (it was submitted with it). */
+  async fileOfItem(db: Db, reviewId: string, fileId: string): Promise<boolean> {
+    return Boolean(await db.selectFrom('review_files').select('file_id').where('review_id', '=', reviewId).where('file_id', '=', fileId).executeTakeFirst());
   }
 
   async get(id: string, db: Db = this.db): Promise<Review> {
@@ -289,6 +318,7 @@ export class ReviewEngine {
     }
     const change: AppliedTransition = { action: input.action, from: current.status, to: outcome.status, stageChanged: outcome.stageChanged, at };
     await this.record(trx, current, change, actor, note, key, current.stage, current.department_code, input.ip);
+    if (resubmitted) await this.linkFiles(trx, current.id, current.account_id, payload);
     const updated = await this.get(current.id, trx);
     await def.apply?.(trx, updated, change);
     return updated;

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../../db/types';
 import type { Db } from '../../db/index';
 import type { Staff } from '../../db/types';
@@ -58,16 +58,30 @@ export async function staffScope(db: Db, staff: Staff): Promise<StaffScope> {
   }
 }
 
-/** The SQL condition of a scope, for any query over `reviews`. */
-export function inScope(scope: StaffScope) {
-  return (eb: ExpressionBuilder<Database, 'reviews'>) => {
-    if (scope.all || !scope.column || !scope.code) return eb.lit(true);
-    return eb(`reviews.${scope.column}`, '=', scope.code);
-  };
+/** Tables that carry the department tree's codes (reviews today; registrations, claims later). */
+type ScopedTable = { [T in keyof Database]: Database[T] extends { department_code: string; city_code: string | null; province_code: string } ? T : never }[keyof Database];
+
+/**
+ * The one SQL condition of a scope, for any table carrying department/city/province codes. It fails
+ * closed: a scope without a column or code (other than 财政部's all) matches nothing.
+ */
+export function inScope(scope: StaffScope, table: ScopedTable = 'reviews'): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`1 = 1`;
+  if (!scope.column || !scope.code) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`${sql.ref(`${table}.${scope.column}`)} = ${scope.code}`;
 }
 
-export function reviewInScope(scope: StaffScope, review: { department_code: string; city_code: string | null; province_code: string }): boolean {
+/** The same rule for a row already read; a missing code matches nothing. */
+export function reviewInScope(scope: StaffScope, row: { department_code: string; city_code: string | null; province_code: string }): boolean {
   if (scope.all) return true;
-  if (!scope.column) return false;
-  return review[scope.column] === scope.code;
+  if (!scope.column || !scope.code) return false;
+  const code = row[scope.column];
+  return code !== null && code !== '' && code === scope.code;
+}
+
+/** Whether a department (e.g. the one holding a person's archive) lies in a staff member's scope. */
+export async function departmentInScope(db: Db, staff: Staff, departmentCode: string): Promise<boolean> {
+  const scope = await staffScope(db, staff);
+  const codes = await routingCodes(db, departmentCode).catch(() => undefined);
+  return codes ? reviewInScope(scope, codes) : false;
 }

@@ -1,7 +1,7 @@
 import { useContext } from 'react';
 import { Card, Descriptions } from 'antd';
 import { FILE_RULES, regionName, type FilePurpose } from '@ausm/domain';
-import { ReviewFilesContext, fileUrl } from '../../components/review-files';
+import { ReviewFilesContext } from '../../components/review-files';
 import type { ReviewBodyProps } from '../../components/review-presenters';
 
 /** What 线上实名认证 by upload stores for the reviewer (server/src/modules/realname). */
@@ -42,8 +42,8 @@ export default function RealnameReview({ detail }: ReviewBodyProps) {
             <figure key={key} className="ausm-review-figure">
               <figcaption>{label}</figcaption>
               {f ? (
-                <a href={fileUrl(f.id)} target="_blank" rel="noopener noreferrer">
-                  <img src={fileUrl(f.id)} alt={label} />
+                <a href={f.url} target="_blank" rel="noopener noreferrer">
+                  <img src={f.url} alt={label} />
                   <span className="sr-only">（在新窗口打开）</span>
                 </a>
               ) : (
