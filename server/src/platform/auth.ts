@@ -21,7 +21,10 @@ export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply, nam
   reply.clearCookie(name, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.server.ctx.config.cookieSecure });
 }
 
-/** preHandler: the caller must be a signed-in accountant; sets request.accountantId. */
+/**
+ * preValidation guard (it runs before the body is validated, so an anonymous caller learns nothing
+ * about a route's fields): the caller must be a signed-in accountant; sets request.accountantId.
+ */
 export async function requireAccountant(req: FastifyRequest): Promise<void> {
   const token = req.cookies[ACCOUNTANT_COOKIE];
   const session = await req.server.ctx.sessions.resolve('accountant', token);
@@ -31,8 +34,9 @@ export async function requireAccountant(req: FastifyRequest): Promise<void> {
   req.accountantId = session.subjectId;
 }
 
-/** Resolves the signed-in staff member (enabled) or throws 401. */
+/** Resolves the signed-in staff member (enabled) or throws 401; loaded once per request. */
 export async function loadStaff(req: FastifyRequest): Promise<Staff> {
+  if (req.staff) return req.staff;
   const token = req.cookies[STAFF_COOKIE];
   const { sessions, db } = req.server.ctx;
   const session = await sessions.resolve('staff', token);
@@ -43,10 +47,11 @@ export async function loadStaff(req: FastifyRequest): Promise<Staff> {
     throw AppError.unauthenticated('账号已停用');
   }
   req.staffId = staff.id;
+  req.staff = staff;
   return staff;
 }
 
-/** preHandler factory: a signed-in staff member with one of the roles. */
+/** preValidation guard factory: a signed-in staff member with one of the roles. */
 export function requireStaff(...roles: StaffRole[]) {
   return async (req: FastifyRequest): Promise<void> => {
     const staff = await loadStaff(req);

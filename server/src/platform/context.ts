@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { Staff } from '../db/types';
 import type { Db, Dialect } from '../db/index';
 import type { Clock } from './clock';
 import type { FieldCrypto } from './crypto';
@@ -37,5 +38,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     accountantId?: string;
     staffId?: string;
+    /** the signed-in staff member, loaded once per request by the guard */
+    staff?: Staff;
   }
 }

@@ -99,6 +99,20 @@ describe(`authorization: role × item × route (${dialectName})`, () => {
     expect(await db.selectFrom('reviews').select('id').where(inScope({ column: null, code: null, all: true })).execute()).toHaveLength(ALL.length * 2);
   });
 
+  it('checks who is calling before the body: an anonymous caller with a bad body gets 401, not the field rules', async () => {
+    const calls: Array<[method: 'POST' | 'PUT', url: string, body: object]> = [
+      ['PUT', '/api/collection/scope', { scope: 'nonsense', extra: 1 }],
+      ['POST', '/api/realname/online', { frontFileId: 1 }],
+      ['POST', '/api/my/reviews/x/withdraw', { unknown: true }],
+      ['POST', '/api/admin/reviews/x/decision', { action: 'nope' }],
+      ['POST', '/api/admin/staff', { username: '' }],
+    ];
+    for (const [method, url, payload] of calls) {
+      const res = await t.app.inject({ method, url, payload });
+      expect([url, res.statusCode, res.json().code]).toEqual([url, 401, 'UNAUTHENTICATED']);
+    }
+  });
+
   it('anonymous callers and accountants get 401 on every management route', async () => {
     const { id, fileId, archive } = items.own;
     const urls = [`/api/admin/reviews`, `/api/admin/reviews/stats`, `/api/admin/reviews/export`, `/api/admin/reviews/${id}`, `/api/admin/reviews/${id}/files/${fileId}`, `/api/admin/people/${archive.accountId}/files/${archive.fileId}`];

@@ -25,7 +25,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/files',
     {
-      preHandler: requireAccountant,
+      preValidation: requireAccountant,
       schema: {
         tags: ['files'],
         summary: '上传附件（multipart/form-data，字段 file；按文件内容校验类型、大小和像素）',
@@ -55,7 +55,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/files/:id',
-    { preHandler: requireAccountant, schema: { tags: ['files'], summary: '下载本人上传的附件', params: z.object({ id: z.string().max(64) }) } },
+    { preValidation: requireAccountant, schema: { tags: ['files'], summary: '下载本人上传的附件', params: z.object({ id: z.string().max(64) }) } },
     async (req, reply) => {
       const f = await ctx.files.find(req.params.id);
       if (!f || f.account_id !== req.accountantId) throw AppError.notFound('附件');
@@ -76,7 +76,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/admin/reviews/:id/files/:fileId',
     {
-      preHandler: reviewers,
+      preValidation: reviewers,
       schema: { tags: ['files'], summary: '管理端查看审核事项的附件（本部门承办或只读参与的事项）', params: fileParams.extend({ id: z.string().max(64) }) },
     },
     async (req, reply) => {
@@ -96,7 +96,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/admin/people/:accountId/files/:fileId',
     {
-      preHandler: reviewers,
+      preValidation: reviewers,
       schema: { tags: ['files'], summary: '管理端查看本部门所辖会计人员档案中的附件', params: fileParams.extend({ accountId: z.string().max(64) }) },
     },
     async (req, reply) => {

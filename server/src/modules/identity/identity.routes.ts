@@ -90,7 +90,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/me',
-    { preHandler: requireAccountant, schema: { tags: ['identity'], summary: '当前登录的会计人员', response: { 200: meResponse } } },
+    { preValidation: requireAccountant, schema: { tags: ['identity'], summary: '当前登录的会计人员', response: { 200: meResponse } } },
     async (req) => accounts.toMe(await accounts.getById(req.accountantId ?? '')),
   );
 

@@ -50,7 +50,7 @@ export const managementRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/admin/departments',
-    { preHandler: requireStaff(), schema: { tags: ['management'], summary: '会计管理部门列表', response: { 200: departmentListResponse } } },
+    { preValidation: requireStaff(), schema: { tags: ['management'], summary: '会计管理部门列表', response: { 200: departmentListResponse } } },
     async () => {
       const rows = await ctx.db.selectFrom('departments').selectAll().orderBy('sort').orderBy('code').execute();
       return { items: rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code })) };
@@ -59,20 +59,20 @@ export const managementRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/admin/staff',
-    { preHandler: requireStaff('sysadmin'), schema: { tags: ['management'], summary: '工作人员列表', response: { 200: staffListResponse } } },
+    { preValidation: requireStaff('sysadmin'), schema: { tags: ['management'], summary: '工作人员列表', response: { 200: staffListResponse } } },
     async () => ({ items: await staffService.list() }),
   );
 
   app.post(
     '/api/admin/staff',
-    { preHandler: requireStaff('sysadmin'), schema: { tags: ['management'], summary: '新建工作人员', body: createStaffRequest, response: { 201: staffSummary } } },
+    { preValidation: requireStaff('sysadmin'), schema: { tags: ['management'], summary: '新建工作人员', body: createStaffRequest, response: { 201: staffSummary } } },
     async (req, reply) => reply.code(201).send(await staffService.create(await loadStaff(req), req.body, req.ip)),
   );
 
   app.patch(
     '/api/admin/staff/:id',
     {
-      preHandler: requireStaff('sysadmin'),
+      preValidation: requireStaff('sysadmin'),
       schema: {
         tags: ['management'],
         summary: '停用、启用工作人员或重置其密码',

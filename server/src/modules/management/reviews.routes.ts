@@ -22,13 +22,13 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/admin/reviews',
-    { preHandler: reviewers, schema: { tags: ['management'], summary: '审核队列（本部门，主管含下级部门；按提交时间倒序，游标分页）', querystring: reviewQueueQuery, response: { 200: reviewQueueResponse } } },
+    { preValidation: reviewers, schema: { tags: ['management'], summary: '审核队列（本部门，主管含下级部门；按提交时间倒序，游标分页）', querystring: reviewQueueQuery, response: { 200: reviewQueueResponse } } },
     async (req) => service.queue(await loadStaff(req), req.query),
   );
 
   app.get(
     '/api/admin/reviews/stats',
-    { preHandler: reviewers, schema: { tags: ['management'], summary: '各类事项按状态的数量', response: { 200: reviewStatsResponse } } },
+    { preValidation: reviewers, schema: { tags: ['management'], summary: '各类事项按状态的数量', response: { 200: reviewStatsResponse } } },
     async (req) => {
       const s = await service.stats(await loadStaff(req));
       return s as z.infer<typeof reviewStatsResponse>;
@@ -37,7 +37,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/admin/reviews/export',
-    { preHandler: reviewers, schema: { tags: ['management'], summary: '导出筛选后的审核队列（CSV，证件号码脱敏）', querystring: reviewQueueQuery.omit({ cursor: true, limit: true }) } },
+    { preValidation: reviewers, schema: { tags: ['management'], summary: '导出筛选后的审核队列（CSV，证件号码脱敏）', querystring: reviewQueueQuery.omit({ cursor: true, limit: true }) } },
     async (req, reply) => {
       const staff = await loadStaff(req);
       const lines = ['序号,事项类型,申请人,证件号码,受理部门,审核方式,审核状态,提交时间,审核时间'];
@@ -64,14 +64,14 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/admin/reviews/:id',
-    { preHandler: reviewers, schema: { tags: ['management'], summary: '审核事项详情（查看记入审计日志）', params: z.object({ id: z.string().max(64) }), response: { 200: reviewDetailResponse } } },
+    { preValidation: reviewers, schema: { tags: ['management'], summary: '审核事项详情（查看记入审计日志）', params: z.object({ id: z.string().max(64) }), response: { 200: reviewDetailResponse } } },
     async (req) => service.detail(await loadStaff(req), req.params.id, req.ip),
   );
 
   app.post(
     '/api/admin/reviews/:id/decision',
     {
-      preHandler: reviewers,
+      preValidation: reviewers,
       schema: {
         tags: ['management'],
         summary: '审核决定：审核通过、退回补正或审核不通过（后两者须填写原因；以事项当前阶段允许的操作为准）',

@@ -10,7 +10,7 @@ export const submissionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/my/reviews/:id/withdraw',
     {
-      preHandler: requireAccountant,
+      preValidation: requireAccountant,
       schema: {
         tags: ['reviews'],
         summary: '撤回本人尚在审核中的申请（撤回后可修改再提交）',
