@@ -211,7 +211,17 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   const webDist = opts.webDist === undefined ? defaultWebDist() : opts.webDist;
   const hasWeb = webDist !== null && fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      // the build wrote .br and .gz copies (web/vite.config.ts): sent as they are, by Accept-Encoding
+      preCompressed: true,
+      // hashed file names under /assets/ never change: cached for a year; everything else revalidates
+      setHeaders: (reply, filePath) => {
+        reply.header('Cache-Control', /[\\/]assets[\\/]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
