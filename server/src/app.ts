@@ -29,6 +29,8 @@ import { CaptchaService } from './platform/captcha';
 import { AppError } from './platform/errors';
 import type { AppContext } from './platform/context';
 import { SmsCodeService } from './modules/identity/sms-codes.service';
+import { JobRunner } from './platform/jobs';
+import { purgeExpiredJob, reviewCountsJob } from './jobs';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { managementRoutes } from './modules/management/management.routes';
 import { helpRoutes } from './modules/help/help.routes';
@@ -88,10 +90,14 @@ export async function createContext(config: Config, opts: BuildOptions = {}): Pr
     reviews: new ReviewEngine(handle.db, clock, audit, new ReviewKindRegistry([...REVIEW_KIND_DEFINITIONS, ...(opts.extraReviewKinds ?? [])])),
     integrations,
     alipayMerchantKey: alipayMerchantKey(config),
+    jobs: new JobRunner(handle.db, clock),
   };
+  ctx.jobs.register(purgeExpiredJob(ctx));
+  ctx.jobs.register(reviewCountsJob(ctx));
   return {
     ...ctx,
     close: async () => {
+      ctx.jobs.stop();
       if (!opts.limiter) await limiter.close();
       if (!opts.db) await handle.close();
     },

@@ -33,7 +33,10 @@ async function main(): Promise<void> {
     console.log(`  管理端 ${url}/admin:`);
     for (const s of DEMO_STAFF) console.log(`    ${s.username} / ${s.password} (${s.displayName})`);
   }
+  // background jobs run here, not in buildApp: each under a lease, so one instance of many runs it
+  app.ctx.jobs.start((line) => app.log.info(line));
   const stop = async () => {
+    app.ctx.jobs.stop();
     await app.close();
     process.exit(0);
   };

@@ -107,5 +107,7 @@ export const reviewDecisionRequest = z
 
 export const reviewStatsResponse = z.object({
   scopeName: z.string(),
+  /** when the counts were last refreshed (a job recounts every minute); null before the first */
+  asOf: z.string().nullable(),
   items: z.array(z.object({ kind: z.string(), status: z.enum(REVIEW_STATUSES), count: z.number() })),
 });

@@ -170,6 +170,27 @@ export interface ReviewActionTable {
 }
 
 /** The files an item was submitted with: staff read a file only through an item it belongs to. */
+export interface JobLeaseTable {
+  name: string;
+  /** the instance running it, until lease_until */
+  holder: string;
+  lease_until: string;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  /** a one-line summary of the last run (what it did, or why it failed) */
+  last_result: string | null;
+}
+
+/** Review counts per department, kind and status, refreshed by a job (the 工作台 reads these). */
+export interface ReviewCountTable {
+  department_code: string;
+  city_code: string | null;
+  province_code: string;
+  kind: string;
+  status: string;
+  count: number;
+}
+
 export interface ReviewFileTable {
   review_id: string;
   file_id: string;
@@ -327,6 +348,8 @@ export interface Database {
   review_actions: ReviewActionTable;
   review_participants: ReviewParticipantTable;
   review_files: ReviewFileTable;
+  job_leases: JobLeaseTable;
+  review_counts: ReviewCountTable;
   review_events: ReviewEventTable;
   alipay_sim_users: AlipaySimUserTable;
   alipay_certifications: AlipayCertificationTable;

@@ -11,6 +11,7 @@ import type { SmsCodeService } from '../modules/identity/sms-codes.service';
 import type { FileService } from './files';
 import type { ReviewEngine } from './review/review-engine';
 import type { Integrations } from '../integrations/integrations';
+import type { JobRunner } from './jobs';
 
 /** Everything a route or service needs, built once per app instance (tests build their own). */
 export interface AppContext {
@@ -29,6 +30,8 @@ export interface AppContext {
   /** outside services by interface; simulators only in demo mode */
   integrations: Integrations;
   alipayMerchantKey: Buffer;
+  /** background jobs; main.ts starts them, tests run them one at a time */
+  jobs: JobRunner;
 }
 
 declare module 'fastify' {

@@ -40,6 +40,8 @@ beforeAll(async () => {
     const draft = await t.app.ctx.files.store(held.accountId, 'work_proof', 'draft.pdf', makePdf());
     items[item] = { id: review.id, fileId: fileIds[0] ?? '', person, archive: { accountId: held.accountId, fileId: archive.photoFileId, draftFileId: draft.id } };
   }
+  // the 工作台 counts come from the summary its job refreshes
+  expect((await t.app.ctx.jobs.runOnce('review-counts')).ran).toBe(true);
 });
 afterAll(async () => t.close());
 

@@ -278,6 +278,7 @@ describe(`review queue (${dialectName})`, () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(second.items[0].submittedAt <= first.items[1].submittedAt).toBe(true);
 
+    await t.app.ctx.jobs.runOnce('review-counts');
     const stats = (await t.app.inject({ method: 'GET', url: '/api/admin/reviews/stats', headers: { cookie: supervisorBj } })).json();
     expect(stats.items.find((s: { kind: string; status: string }) => s.kind === 'realname' && s.status === 'pending').count).toBeGreaterThanOrEqual(3);
     expect(stats.scopeName).toBe('北京市财政局及下级部门');

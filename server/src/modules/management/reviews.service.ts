@@ -2,6 +2,7 @@ import { diffFields, maskIdNumber, maskPhone, type ReviewDetail, type ReviewQueu
 import type { AppContext } from '../../platform/context';
 import type { Review, Staff } from '../../db/types';
 import type { AnyReviewKind } from '../../platform/review/kind';
+import { REVIEW_COUNTS_AS_OF } from '../../jobs';
 import { AppError } from '../../platform/errors';
 import { inScope, staffScope } from '../../platform/review/scope';
 
@@ -156,17 +157,19 @@ export class ReviewQueueService {
     };
   }
 
-  async stats(staff: Staff): Promise<{ scopeName: string; items: Array<{ kind: string; status: string; count: number }> }> {
+  /** The 工作台 counts, from the summary the review-counts job refreshes (with its time), never a scan of reviews. */
+  async stats(staff: Staff): Promise<{ scopeName: string; asOf: string | null; items: Array<{ kind: string; status: string; count: number }> }> {
     const { db } = this.ctx;
     const scope = await staffScope(db, staff);
     const rows = await db
-      .selectFrom('reviews')
-      .select(['kind', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-      .where(inScope(scope))
+      .selectFrom('review_counts')
+      .select(['kind', 'status', (eb) => eb.fn.sum<number>('count').as('n')])
+      .where(inScope(scope, 'review_counts'))
       .groupBy(['kind', 'status'])
       .execute();
+    const asOf = await db.selectFrom('meta').select('value').where('key', '=', REVIEW_COUNTS_AS_OF).executeTakeFirst();
     const dept = await db.selectFrom('departments').select('name').where('code', '=', staff.department_code ?? '').executeTakeFirst();
     const scopeName = `${dept?.name ?? ''}${staff.role === 'supervisor' ? '及下级部门' : ''}`;
-    return { scopeName, items: rows.map((r) => ({ kind: r.kind, status: r.status, count: Number(r.n) })) };
+    return { scopeName, asOf: asOf?.value ?? null, items: rows.map((r) => ({ kind: r.kind, status: r.status, count: Number(r.n) })) };
   }
 }

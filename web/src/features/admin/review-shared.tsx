@@ -19,6 +19,7 @@ export interface ReviewQueuePage {
 
 export interface ReviewStats {
   scopeName: string;
+  asOf: string | null;
   items: Array<{ kind: ReviewKind; status: ReviewStatus; count: number }>;
 }
 

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Skeleton } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { REVIEW_KINDS, REVIEW_KIND_LABELS, REVIEW_STATUS_LABELS, REVIEW_WORKFLOWS, workflowStatuses } from '@ausm/domain';
 import { api } from '../../lib/api';
-import { REVIEWS_KEY, queueLink, type ReviewStats } from './review-shared';
+import { REVIEWS_KEY, formatBeijingSeconds, queueLink, type ReviewStats } from './review-shared';
 import './review.css';
 
 /** 工作台 for reviewers and supervisors: counts per kind and status in their scope, each opening that queue. */
@@ -31,7 +31,11 @@ export function ReviewStatsCard() {
       {stats.isPending ? (
         <Skeleton active paragraph={{ rows: 3 }} />
       ) : (
-        REVIEW_KINDS.map((kind) => (
+        <>
+        <p className="ausm-review-stats-asof">
+          {stats.data?.asOf ? `统计时间：${formatBeijingSeconds(stats.data.asOf)}（每分钟更新，点击数字查看最新队列）` : '统计正在生成，请稍后刷新。'}
+        </p>
+        {REVIEW_KINDS.map((kind) => (
           <section key={kind} aria-labelledby={`review-stats-${kind}`}>
             <h3 id={`review-stats-${kind}`} className="ausm-review-stats-kind">
               {REVIEW_KIND_LABELS[kind]}
@@ -48,7 +52,8 @@ export function ReviewStatsCard() {
               ))}
             </ul>
           </section>
-        ))
+        ))}
+        </>
       )}
     </Card>
   );
