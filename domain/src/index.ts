@@ -31,3 +31,4 @@ export * from './schemas/reviews';
 export * from './schemas/collection';
 export * from './schemas/review-payloads';
 export * from './workflow/diagram';
+export * from './rules/policies';

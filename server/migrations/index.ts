@@ -5,6 +5,7 @@ import * as m0003 from './0003-queue-indexes';
 import * as m0004 from './0004-review-engine-v2';
 import * as m0005 from './0005-review-files';
 import * as m0006 from './0006-jobs-and-summaries';
+import * as m0007 from './0007-policies';
 
 /** Migrations are imported, not read from disk, so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-review-engine-v2': m0004,
   '0005-review-files': m0005,
   '0006-jobs-and-summaries': m0006,
+  '0007-policies': m0007,
 };

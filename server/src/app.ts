@@ -30,6 +30,7 @@ import { AppError } from './platform/errors';
 import type { AppContext } from './platform/context';
 import { SmsCodeService } from './modules/identity/sms-codes.service';
 import { JobRunner } from './platform/jobs';
+import { PolicyStore } from './platform/policies';
 import { purgeExpiredJob, reviewCountsJob } from './jobs';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { managementRoutes } from './modules/management/management.routes';
@@ -46,6 +47,7 @@ import { filesRoutes } from './modules/files/files.routes';
 import { alipaySimRoutes, realnameRoutes } from './modules/realname/realname.routes';
 import { collectionRoutes } from './modules/collection/collection.routes';
 import { reviewRoutes } from './modules/management/reviews.routes';
+import { policiesRoutes } from './modules/management/policies.routes';
 import { submissionsRoutes } from './modules/submissions/submissions.routes';
 import { alipayMerchantKey, integrationsFor, selfCheckIntegrations, type Integrations } from './integrations/integrations';
 
@@ -91,6 +93,7 @@ export async function createContext(config: Config, opts: BuildOptions = {}): Pr
     integrations,
     alipayMerchantKey: alipayMerchantKey(config),
     jobs: new JobRunner(handle.db, clock),
+    policies: new PolicyStore(handle.db, clock, audit),
   };
   ctx.jobs.register(purgeExpiredJob(ctx));
   ctx.jobs.register(reviewCountsJob(ctx));
@@ -208,6 +211,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(realnameRoutes);
   await app.register(collectionRoutes);
   await app.register(reviewRoutes);
+  await app.register(policiesRoutes);
   await app.register(submissionsRoutes);
   if (config.demo) {
     await app.register(devRoutes);

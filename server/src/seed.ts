@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { REGIONS } from '@ausm/domain';
+import { LOGIN_LOCKOUT_POLICY, REGIONS } from '@ausm/domain';
 import type { AppContext } from './platform/context';
 import type { Db } from './db/index';
 import { hashPassword } from './platform/passwords';
@@ -58,6 +58,8 @@ async function markDone(db: Db, key: string): Promise<boolean> {
 export async function seed(ctx: AppContext, opts: { demo: boolean }): Promise<void> {
   const { db, fieldCrypto, clock } = ctx;
   const now = clock.now().toISOString();
+  // policies start from the deployment's configuration; later versions are set in 管理端 政策参数
+  await ctx.policies.seedInitial(LOGIN_LOCKOUT_POLICY.name, { maxFailures: ctx.config.login.maxFailures, lockMinutes: ctx.config.login.lockMinutes });
   await runOnce(db, 'seed:reference:v1', async (trx) => {
     await seedDepartments(trx);
     await trx

@@ -170,6 +170,20 @@ export interface ReviewActionTable {
 }
 
 /** The files an item was submitted with: staff read a file only through an item it belongs to. */
+export interface PolicyTable {
+  id: string;
+  name: string;
+  /** '' nationwide, else a province code */
+  province_code: Generated<string>;
+  /** YYYY-MM-DD, Asia/Shanghai */
+  effective_from: string;
+  /** JSON */
+  value: string;
+  note: string;
+  created_at: string;
+  created_by: string | null;
+}
+
 export interface JobLeaseTable {
   name: string;
   /** the instance running it, until lease_until */
@@ -349,6 +363,7 @@ export interface Database {
   review_participants: ReviewParticipantTable;
   review_files: ReviewFileTable;
   job_leases: JobLeaseTable;
+  policies: PolicyTable;
   review_counts: ReviewCountTable;
   review_events: ReviewEventTable;
   alipay_sim_users: AlipaySimUserTable;

@@ -12,6 +12,7 @@ import type { FileService } from './files';
 import type { ReviewEngine } from './review/review-engine';
 import type { Integrations } from '../integrations/integrations';
 import type { JobRunner } from './jobs';
+import type { PolicyStore } from './policies';
 
 /** Everything a route or service needs, built once per app instance (tests build their own). */
 export interface AppContext {
@@ -32,6 +33,8 @@ export interface AppContext {
   alipayMerchantKey: Buffer;
   /** background jobs; main.ts starts them, tests run them one at a time */
   jobs: JobRunner;
+  /** versioned policy values (login lockout, …) */
+  policies: PolicyStore;
 }
 
 declare module 'fastify' {

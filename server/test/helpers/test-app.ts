@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -54,9 +55,11 @@ export async function makeTestApp(
   const clock = opts.clock ?? new ManualClock(new Date('2026-03-01T02:00:00.000Z'));
   const db = opts.db ?? (await freshDb());
   await migrateToLatest(db.db);
+  // each app its own data folder (uploads), removed when it closes
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ausm-test-'));
   const config = loadConfig({
     AUSM_KEY: TEST_KEY,
-    AUSM_DATA_DIR: path.join(os.tmpdir(), 'ausm-test'),
+    AUSM_DATA_DIR: dataDir,
     AUSM_DEMO: '1',
     AUSM_SMS_IP_PER_HOUR: '1000',
     AUSM_SMS_PHONE_PER_DAY: '1000',
@@ -66,6 +69,7 @@ export async function makeTestApp(
   });
   const app = await buildApp(config, { clock, db, webDist: null, logger: false, limiter: opts.limiter, extraReviewKinds: opts.extraReviewKinds, seedDemo: opts.seedDemo }).catch(async (err: unknown) => {
     if (!opts.db) await db.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
     throw err;
   });
   return {
@@ -74,6 +78,7 @@ export async function makeTestApp(
     close: async () => {
       await app.close();
       if (!opts.db) await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import {
+  LOGIN_LOCKOUT_POLICY,
+  type LoginLockoutPolicy,
   checkIdDocument,
   checkPersonName,
   maskIdNumber,
@@ -173,8 +175,10 @@ export class AccountsService {
   }
 
   private async recordFailure(account: Account, ip: string): Promise<void> {
-    const { config, clock, db, audit } = this.ctx;
+    const { clock, db, audit, policies } = this.ctx;
     const now = clock.now();
+    // the lockout numbers are policy: the lock records the version it followed
+    const lockout = await policies.current<LoginLockoutPolicy>(LOGIN_LOCKOUT_POLICY.name);
     const result = await db.transaction().execute(async (trx) => {
       // A lock that has run out starts a fresh count.
       if (account.locked_until && account.locked_until <= now.toISOString()) {
@@ -187,10 +191,10 @@ export class AccountsService {
         .returning('failed_logins')
         .executeTakeFirstOrThrow();
       await audit.record(trx, { actorKind: 'accountant', actorId: account.id, action: 'account.login', outcome: 'failure', ip, detail: { reason: 'wrong_password', failures: row.failed_logins } });
-      if (row.failed_logins >= config.login.maxFailures) {
-        const until = new Date(now.getTime() + config.login.lockMinutes * 60_000).toISOString();
+      if (row.failed_logins >= lockout.value.maxFailures) {
+        const until = new Date(now.getTime() + lockout.value.lockMinutes * 60_000).toISOString();
         await trx.updateTable('accounts').set({ locked_until: until }).where('id', '=', account.id).execute();
-        await audit.record(trx, { actorKind: 'system', action: 'account.lock', targetKind: 'account', targetId: account.id, ip, detail: { until } });
+        await audit.record(trx, { actorKind: 'system', action: 'account.lock', targetKind: 'account', targetId: account.id, ip, detail: { until, policy: lockout.id } });
         return until;
       }
       return undefined;

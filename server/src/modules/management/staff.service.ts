@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { checkPassword, type CreateStaffRequest, type StaffMe, type StaffSummary } from '@ausm/domain';
+import { LOGIN_LOCKOUT_POLICY, checkPassword, type CreateStaffRequest, type LoginLockoutPolicy, type StaffMe, type StaffSummary } from '@ausm/domain';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { isUniqueViolation } from '../../db/index';
@@ -41,10 +41,12 @@ export class StaffService {
         .returning('failed_logins')
         .executeTakeFirstOrThrow();
       await audit.record(db, { actorKind: 'staff', actorId: staff.id, action: 'staff.login', outcome: 'failure', ip, detail: { reason: 'wrong_password' } });
-      if (row.failed_logins >= config.login.maxFailures) {
-        const until = new Date(clock.now().getTime() + config.login.lockMinutes * 60_000).toISOString();
+      // the lockout numbers are policy: the lock records the version it followed
+      const lockout = await this.ctx.policies.current<LoginLockoutPolicy>(LOGIN_LOCKOUT_POLICY.name);
+      if (row.failed_logins >= lockout.value.maxFailures) {
+        const until = new Date(clock.now().getTime() + lockout.value.lockMinutes * 60_000).toISOString();
         await db.updateTable('staff').set({ locked_until: until }).where('id', '=', staff.id).execute();
-        await audit.record(db, { actorKind: 'system', action: 'staff.lock', targetKind: 'staff', targetId: staff.id, ip });
+        await audit.record(db, { actorKind: 'system', action: 'staff.lock', targetKind: 'staff', targetId: staff.id, ip, detail: { until, policy: lockout.id } });
         throw new AppError('ACCOUNT_LOCKED', '密码错误次数过多，账号已锁定，请稍后再试或联系系统管理员');
       }
       throw new AppError('LOGIN_FAILED', LOGIN_FAILED_MESSAGE);

@@ -17,6 +17,7 @@ import './admin.css';
 // (no-restricted-imports does not look at dynamic import(), so no disable comment is needed.)
 const AdminFaqPage = lazy(() => import('../help/admin-faq-page'));
 const CertificatesPage = lazy(() => import('./certificates-page'));
+const PoliciesPage = lazy(() => import('./policies-page'));
 
 /** Signed-in staff only: everyone else goes to /admin/login and comes back after signing in. */
 function SignedInLayout() {
@@ -124,6 +125,14 @@ function AdminRoutes() {
           element={
             <RoleOnly roles={['sysadmin']}>
               <CertificatesPage />
+            </RoleOnly>
+          }
+        />
+        <Route
+          path="policies"
+          element={
+            <RoleOnly roles={['sysadmin']}>
+              <PoliciesPage />
             </RoleOnly>
           }
         />

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AuditOutlined, HomeOutlined, QuestionCircleOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ControlOutlined, HomeOutlined, QuestionCircleOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { StaffRole } from '@ausm/domain';
 
 export interface AdminNavItem {
@@ -38,6 +38,13 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
     icon: <SafetyCertificateOutlined />,
     roles: ['sysadmin'],
     description: '查询证书，导入CSV证书数据；信息采集按此核验“具有会计专业技术资格”的人员。',
+  },
+  {
+    path: '/admin/policies',
+    label: '政策参数',
+    icon: <ControlOutlined />,
+    roles: ['sysadmin'],
+    description: '按版本设定登录失败锁定等政策参数，指定生效日期；每项决定记录所用版本。',
   },
   {
     path: '/admin/faq',
