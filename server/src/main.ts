@@ -1,6 +1,6 @@
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { DEMO_STAFF } from './seed';
+import { DEMO_DEPARTMENT_ADMINS, DEMO_STAFF } from './seed';
 import { integrationStates } from './integrations/integrations';
 import { demoPeople } from './modules/collection/collection-seed';
 
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     console.log(`  会计人员 ${url}/login（证件号码 / 密码）:`);
     for (const p of Object.values(demoPeople())) console.log(`    ${p.idNumber} / ${p.password}  ${p.name}：${p.state}`);
     console.log(`  管理端 ${url}/admin:`);
-    for (const s of DEMO_STAFF) console.log(`    ${s.username} / ${s.password} (${s.displayName})`);
+    for (const s of [...DEMO_STAFF, ...DEMO_DEPARTMENT_ADMINS]) console.log(`    ${s.username} / ${s.password} (${s.displayName})`);
   }
   // background jobs run here, not in buildApp: each under a lease, so one instance of many runs it
   app.ctx.jobs.start((line) => app.log.info(line));

@@ -15,6 +15,11 @@ export const DEMO_STAFF = [
   { username: 'sd_reviewer', password: 'Review@2026', displayName: '孙审核', role: 'reviewer', department: '370102' },
 ] as const;
 
+/** Department administrators (delegated staff administration), seeded apart so existing demo databases get them too. */
+export const DEMO_DEPARTMENT_ADMINS = [
+  { username: 'sd_admin', password: 'Admin@2026', displayName: '钱管理', role: 'admin', department: '370000' },
+] as const;
+
 export const MOF_CODE = '000000';
 
 /** Department display names: 北京市财政局, 山东省财政厅, 济南市历下区财政局 … */
@@ -81,6 +86,18 @@ export async function seed(ctx: AppContext, opts: { demo: boolean }): Promise<vo
       .execute();
   });
   if (!opts.demo) return;
+  if (!(await db.selectFrom('meta').select('key').where('key', '=', 'seed:demo:admins:v1').executeTakeFirst())) {
+    const hashes = await Promise.all(DEMO_DEPARTMENT_ADMINS.map((s) => hashPassword(s.password)));
+    await runOnce(db, 'seed:demo:admins:v1', async (trx) => {
+      for (const [i, s] of DEMO_DEPARTMENT_ADMINS.entries()) {
+        if (await trx.selectFrom('staff').select('id').where('username', '=', s.username).executeTakeFirst()) continue;
+        await trx
+          .insertInto('staff')
+          .values({ id: crypto.randomUUID(), username: s.username, display_name: s.displayName, password_hash: hashes[i] ?? '', role: s.role, department_code: s.department, locked_until: null, created_at: now, updated_at: now })
+          .execute();
+      }
+    });
+  }
   // argon2 is deliberately slow: hash only when the demo rows are still to be written, not at every start
   if (await db.selectFrom('meta').select('key').where('key', '=', 'seed:demo:v1').executeTakeFirst()) {
     await seedCollectionDemo(ctx);

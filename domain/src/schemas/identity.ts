@@ -136,13 +136,24 @@ export type PublicConfig = z.infer<typeof publicConfigResponse>;
 
 /* ---------- management portal ---------- */
 
-export const STAFF_ROLES = ['sysadmin', 'reviewer', 'supervisor'] as const;
+/**
+ * Roles and the kind of scope each has (server/src/platform/review/scope.ts): reviewer and supervisor
+ * a department subtree (the reviewer its own department, the supervisor also every one below; 财政部's
+ * supervisor is national); admin administers staff accounts inside its department's subtree; an exam
+ * office holds one exam row (a province, 计划单列市, 兵团 or 中央单位); the system administrator the
+ * system (staff, help centre, policies) and no business decisions.
+ */
+export const STAFF_ROLES = ['sysadmin', 'admin', 'reviewer', 'supervisor', 'exam_office'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   sysadmin: '系统管理员',
+  admin: '部门管理员',
   reviewer: '审核员',
   supervisor: '主管',
+  exam_office: '考试管理机构',
 };
+/** Roles that must belong to a department (all but the system administrator). */
+export const DEPARTMENT_ROLES: ReadonlyArray<StaffRole> = ['admin', 'reviewer', 'supervisor', 'exam_office'];
 
 export const staffLoginRequest = z
   .object({

@@ -66,7 +66,7 @@ export interface StaffTable {
   username: string;
   display_name: string;
   password_hash: string;
-  role: 'sysadmin' | 'reviewer' | 'supervisor';
+  role: 'sysadmin' | 'admin' | 'reviewer' | 'supervisor' | 'exam_office';
   department_code: string | null;
   disabled: Generated<number>;
   failed_logins: Generated<number>;

@@ -24,6 +24,8 @@ const ROLES: ReadonlyArray<{ name: string; role: StaffRole; department: string |
   { name: 'reviewer of another province 东城区', role: 'reviewer', department: '110101', sees: ['otherProvince'] },
   { name: 'province supervisor of another province 北京市', role: 'supervisor', department: '110000', sees: ['otherProvince'] },
   { name: 'system administrator', role: 'sysadmin', department: null, sees: 'forbidden' },
+  { name: 'department administrator 山东省', role: 'admin', department: '370000', sees: 'forbidden' },
+  { name: 'exam office 山东省', role: 'exam_office', department: '370000', sees: 'forbidden' },
 ];
 
 let t: TestApp;

@@ -11,6 +11,7 @@ import {
   updateStaffRequest,
 } from '@ausm/domain';
 import { StaffService } from './staff.service';
+import { STAFF_MANAGERS } from './staff.policy';
 import { STAFF_COOKIE, clearSessionCookie, loadStaff, requireStaff, setSessionCookie } from '../../platform/auth';
 
 export const managementRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -59,23 +60,23 @@ export const managementRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/admin/staff',
-    { preValidation: requireStaff('sysadmin'), schema: { tags: ['management'], summary: '工作人员列表', response: { 200: staffListResponse } } },
-    async () => ({ items: await staffService.list() }),
+    { preValidation: requireStaff(...STAFF_MANAGERS), schema: { tags: ['management'], summary: '工作人员列表（部门管理员：本部门及下级部门）', response: { 200: staffListResponse } } },
+    async (req) => ({ items: await staffService.listFor(await loadStaff(req)) }),
   );
 
   app.post(
     '/api/admin/staff',
-    { preValidation: requireStaff('sysadmin'), schema: { tags: ['management'], summary: '新建工作人员', body: createStaffRequest, response: { 201: staffSummary } } },
+    { preValidation: requireStaff(...STAFF_MANAGERS), schema: { tags: ['management'], summary: '新建工作人员（部门管理员：本部门及下级部门）', body: createStaffRequest, response: { 201: staffSummary } } },
     async (req, reply) => reply.code(201).send(await staffService.create(await loadStaff(req), req.body, req.ip)),
   );
 
   app.patch(
     '/api/admin/staff/:id',
     {
-      preValidation: requireStaff('sysadmin'),
+      preValidation: requireStaff(...STAFF_MANAGERS),
       schema: {
         tags: ['management'],
-        summary: '停用、启用工作人员或重置其密码',
+        summary: '停用、启用工作人员或重置其密码（部门管理员：本部门及下级部门）',
         params: z.object({ id: z.string().uuid('工作人员编号无效') }),
         body: updateStaffRequest,
         response: { 200: staffSummary },

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { LOGIN_LOCKOUT_POLICY, checkPassword, type CreateStaffRequest, type LoginLockoutPolicy, type StaffMe, type StaffSummary } from '@ausm/domain';
 import type { AppContext } from '../../platform/context';
+import { sql } from 'kysely';
+import { assertMayCreate, listsAll, mayManage, subtreeCodes } from './staff.policy';
 import { AppError } from '../../platform/errors';
 import { isUniqueViolation } from '../../db/index';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/passwords';
@@ -74,7 +76,15 @@ export class StaffService {
     };
   }
 
-  async list(onlyId?: string): Promise<StaffSummary[]> {
+  /** The accounts an administrator reaches (a department administrator: its subtree). */
+  async listFor(actor: Staff): Promise<StaffSummary[]> {
+    if (listsAll(actor)) return this.list();
+    const codes = actor.department_code ? await subtreeCodes(this.ctx.db, actor.department_code) : [];
+    // the same rule as mayManage: no system administrators, no administrator of the actor's own department but the actor
+    return (await this.list(undefined, codes)).filter((s) => s.id === actor.id || (s.role !== 'sysadmin' && !(s.role === 'admin' && s.departmentCode === actor.department_code)));
+  }
+
+  async list(onlyId?: string, departmentCodes?: string[]): Promise<StaffSummary[]> {
     const now = this.ctx.clock.now().toISOString();
     const rows = await this.ctx.db
       .selectFrom('staff')
@@ -84,6 +94,7 @@ export class StaffService {
         'staff.disabled', 'staff.locked_until', 'staff.created_at', 'departments.name as department_name',
       ])
       .$if(onlyId !== undefined, (q) => q.where('staff.id', '=', onlyId ?? ''))
+      .$if(departmentCodes !== undefined, (q) => (departmentCodes?.length ? q.where('staff.department_code', 'in', departmentCodes) : q.where(sql<boolean>`1 = 0`)))
       .orderBy('staff.username')
       .execute();
     return rows.map((r) => ({
@@ -102,7 +113,7 @@ export class StaffService {
   async create(actor: Staff, input: CreateStaffRequest, ip: string): Promise<StaffSummary> {
     const { db, clock, audit, config } = this.ctx;
     const fields = [];
-    if (input.role !== 'sysadmin' && !input.departmentCode) fields.push({ path: 'departmentCode', message: '审核员和主管必须选择所属会计管理部门' });
+    if (input.role !== 'sysadmin' && !input.departmentCode) fields.push({ path: 'departmentCode', message: '除系统管理员外，工作人员必须选择所属会计管理部门' });
     if (input.departmentCode) {
       const dept = await db.selectFrom('departments').select('code').where('code', '=', input.departmentCode).executeTakeFirst();
       if (!dept) fields.push({ path: 'departmentCode', message: '会计管理部门不存在' });
@@ -110,6 +121,7 @@ export class StaffService {
     const pw = checkPassword(input.password, config.passwordPolicy);
     if (!pw.ok) fields.push({ path: 'password', message: pw.message });
     if (fields.length) throw AppError.validation(fields);
+    await assertMayCreate(db, actor, { role: input.role, department_code: input.role === 'sysadmin' ? null : input.departmentCode });
     const id = crypto.randomUUID();
     const now = clock.now().toISOString();
     const passwordHash = await hashPassword(input.password);
@@ -146,7 +158,7 @@ export class StaffService {
   async update(actor: Staff, id: string, input: { disabled?: boolean; password?: string }, ip: string): Promise<StaffSummary> {
     const { db, clock, audit, config, sessions } = this.ctx;
     const target = await db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!target) throw AppError.notFound('工作人员');
+    if (!target || (target.id !== actor.id && !(await mayManage(db, actor, target)))) throw AppError.notFound('工作人员');
     if (target.id === actor.id && input.disabled) throw AppError.validation([{ path: 'disabled', message: '不能停用自己的账号' }]);
     let passwordHash: string | undefined;
     if (input.password !== undefined) {

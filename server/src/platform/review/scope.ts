@@ -41,21 +41,32 @@ export interface StaffScope {
   all: boolean;
 }
 
-/** A reviewer sees its own department; a supervisor also every department below it. */
-export async function staffScope(db: Db, staff: Staff): Promise<StaffScope> {
-  if (staff.role === 'sysadmin' || !staff.department_code) throw AppError.forbidden('系统管理员不参与业务审核');
-  if (staff.role === 'reviewer') return { column: 'department_code', code: staff.department_code, all: false };
-  const dept = await db.selectFrom('departments').select('level').where('code', '=', staff.department_code).executeTakeFirst();
-  switch (dept?.level) {
-    case 'national':
-      return { column: null, code: null, all: true };
-    case 'province':
-      return { column: 'province_code', code: staff.department_code, all: false };
-    case 'city':
-      return { column: 'city_code', code: staff.department_code, all: false };
+export type ScopeKind = 'department' | 'national' | 'exam_row' | 'staff_admin' | 'system';
+
+/** The kind of scope a role works in (see STAFF_ROLES). */
+export function scopeKindOf(staff: Pick<Staff, 'role' | 'department_code'>): ScopeKind {
+  switch (staff.role) {
+    case 'sysadmin':
+      return 'system';
+    case 'admin':
+      return 'staff_admin';
+    case 'exam_office':
+      return 'exam_row';
     default:
-      return { column: 'department_code', code: staff.department_code, all: false };
+      return staff.department_code === NATIONAL_CODE ? 'national' : 'department';
   }
+}
+
+const NATIONAL_CODE = '000000';
+
+/**
+ * The department scope of review work: a reviewer its own department; a supervisor also every
+ * department below it. Other roles decide no reviews (403), whatever department they belong to.
+ */
+export async function staffScope(db: Db, staff: Staff): Promise<StaffScope> {
+  if ((staff.role !== 'reviewer' && staff.role !== 'supervisor') || !staff.department_code) throw AppError.forbidden('您的角色不参与业务审核');
+  if (staff.role === 'reviewer') return { column: 'department_code', code: staff.department_code, all: false };
+  return subtreeScope(db, staff.department_code);
 }
 
 /** Tables that carry the department tree's codes (reviews today; registrations, claims later). */
@@ -77,6 +88,23 @@ export function reviewInScope(scope: StaffScope, row: { department_code: string;
   if (!scope.column || !scope.code) return false;
   const code = row[scope.column];
   return code !== null && code !== '' && code === scope.code;
+}
+
+/** A department's subtree scope (itself and every department below), whatever the staff member's role. */
+export async function subtreeScope(db: Db, departmentCode: string): Promise<StaffScope> {
+  const dept = await db.selectFrom('departments').select('level').where('code', '=', departmentCode).executeTakeFirst();
+  switch (dept?.level) {
+    case 'national':
+      return { column: null, code: null, all: true };
+    case 'province':
+      return { column: 'province_code', code: departmentCode, all: false };
+    case 'city':
+      return { column: 'city_code', code: departmentCode, all: false };
+    case 'county':
+      return { column: 'department_code', code: departmentCode, all: false };
+    default:
+      return { column: null, code: null, all: false };
+  }
 }
 
 /** Whether a department (e.g. the one holding a person's archive) lies in a staff member's scope. */

@@ -99,7 +99,7 @@ function AdminRoutes() {
         <Route
           path="staff"
           element={
-            <RoleOnly roles={['sysadmin']}>
+            <RoleOnly roles={['sysadmin', 'admin']}>
               <StaffPage />
             </RoleOnly>
           }

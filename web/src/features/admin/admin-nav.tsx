@@ -29,8 +29,8 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
     path: '/admin/staff',
     label: '工作人员管理',
     icon: <TeamOutlined />,
-    roles: ['sysadmin'],
-    description: '新建工作人员账号，分配角色和所属会计管理部门，停用、启用账号或重置密码。',
+    roles: ['sysadmin', 'admin'],
+    description: '新建工作人员账号，分配角色和所属会计管理部门，停用、启用账号或重置密码（部门管理员：本部门及下级部门）。',
   },
   {
     path: '/admin/certificates',

@@ -27,3 +27,13 @@ export function buildDepartmentTree(items: readonly DepartmentOption[]): Departm
   }
   return roots;
 }
+
+/** The subtree rooted at one department (a department administrator creates accounts only there). */
+export function subtreeOf(roots: readonly DepartmentNode[], code: string): DepartmentNode[] {
+  for (const n of roots) {
+    if (n.value === code) return [n];
+    const found = subtreeOf(n.children ?? [], code);
+    if (found.length) return found;
+  }
+  return [];
+}

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Alert, Form, Input, Modal, Select, TreeSelect } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { STAFF_ROLES, STAFF_ROLE_LABELS, type StaffRole, type StaffSummary } from '@ausm/domain';
+import { STAFF_ROLES, STAFF_ROLE_LABELS, type StaffMe, type StaffRole, type StaffSummary } from '@ausm/domain';
 import { api } from '../../lib/api';
 import { applyApiError } from '../../lib/forms';
 import { usePublicConfig } from '../../lib/session';
-import { buildDepartmentTree, type DepartmentOption } from './department-tree';
+import { buildDepartmentTree, subtreeOf, type DepartmentOption } from './department-tree';
 import { ADMIN_KEY, forgetStaffIfSignedOut } from './admin-session';
 import { passwordHint, passwordRule, usernameRule } from './staff-rules';
 
@@ -18,9 +18,11 @@ interface CreateForm {
 }
 
 const ROLE_HINTS: Record<StaffRole, string> = {
-  sysadmin: '管理工作人员账号和帮助中心，不隶属具体会计管理部门',
+  sysadmin: '管理工作人员账号、帮助中心和政策参数，不隶属具体会计管理部门',
+  admin: '管理本部门及下级部门的工作人员账号，不参与业务审核',
   reviewer: '审核本部门受理的业务',
   supervisor: '审核本部门及下级部门的业务',
+  exam_office: '负责本地区（省、计划单列市、兵团或中央单位）的会计资格考试工作，不参与信息审核',
 };
 
 function useDepartmentTree(enabled: boolean) {
@@ -35,13 +37,17 @@ function useDepartmentTree(enabled: boolean) {
 }
 
 /** 新建工作人员: username, name, role, department (not for a system administrator), initial password. */
-export function StaffCreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (s: StaffSummary) => void }) {
+export function StaffCreateModal({ actor, open, onClose, onCreated }: { actor: StaffMe; open: boolean; onClose: () => void; onCreated: (s: StaffSummary) => void }) {
   const [form] = Form.useForm<CreateForm>();
   const role = Form.useWatch('role', form);
   const [error, setError] = useState<string>();
   const { data: config } = usePublicConfig();
   const qc = useQueryClient();
   const departments = useDepartmentTree(open);
+  // a department administrator works inside its own subtree, and never creates system administrators
+  const delegated = actor.role === 'admin';
+  const tree = delegated && actor.departmentCode ? subtreeOf(departments.tree, actor.departmentCode) : departments.tree;
+  const roles = STAFF_ROLES.filter((r) => !delegated || r !== 'sysadmin');
   const create = useMutation({
     mutationFn: (v: CreateForm) =>
       api<StaffSummary>('POST', '/api/admin/staff', {
@@ -91,7 +97,7 @@ export function StaffCreateModal({ open, onClose, onCreated }: { open: boolean; 
         <Input maxLength={30} autoComplete="off" />
       </Form.Item>
       <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]} extra={role ? ROLE_HINTS[role] : undefined}>
-        <Select options={STAFF_ROLES.map((r) => ({ value: r, label: STAFF_ROLE_LABELS[r] }))} />
+        <Select options={roles.map((r) => ({ value: r, label: STAFF_ROLE_LABELS[r] }))} />
       </Form.Item>
       {role !== 'sysadmin' && (
         <Form.Item
@@ -101,10 +107,10 @@ export function StaffCreateModal({ open, onClose, onCreated }: { open: boolean; 
           extra={departments.failed ? '会计管理部门列表加载失败，请关闭后重试' : '可输入部门名称或代码查找'}
         >
           <TreeSelect
-            treeData={departments.tree}
+            treeData={tree}
             loading={departments.loading}
             showSearch={{ treeNodeFilterProp: 'search' }}
-            treeDefaultExpandedKeys={['000000']}
+            treeDefaultExpandedKeys={[delegated ? (actor.departmentCode ?? '') : '000000']}
             placeholder="请选择"
             allowClear
             popupMatchSelectWidth={false}

@@ -143,6 +143,7 @@ export function StaffPage() {
         />
       )}
       <StaffCreateModal
+        actor={me}
         open={creating}
         onClose={() => setCreating(false)}
         onCreated={(s) => {
