@@ -32,3 +32,4 @@ export * from './schemas/collection';
 export * from './schemas/review-payloads';
 export * from './workflow/diagram';
 export * from './rules/policies';
+export * from './time';

@@ -1,4 +1,4 @@
-import { REVIEW_STATUSES } from '../workflow/review';
+import { applicantReview } from './reviews';
 import { z } from 'zod';
 import { COLLECTION_SCOPE_CODES } from '../codes/accounting';
 
@@ -196,16 +196,7 @@ export const collectionResponse = z.object({
   /** province → city → county names of the chosen department */
   departmentPath: z.array(z.object({ code: z.string(), name: z.string() })),
   certVerified: z.boolean(),
-  review: z
-    .object({
-      id: z.string(),
-      status: z.enum(REVIEW_STATUSES),
-      departmentName: z.string(),
-      submittedAt: z.string(),
-      decidedAt: z.string().nullable(),
-      reason: z.string().nullable(),
-    })
-    .nullable(),
+  review: applicantReview.nullable(),
   /** the steps this person may still edit (none while pending or once approved) */
   editable: z.boolean(),
 });

@@ -1,4 +1,4 @@
-import { REVIEW_STATUSES } from '../workflow/review';
+import { applicantReview } from './reviews';
 import { z } from 'zod';
 
 export const REALNAME_METHOD_LABELS = { alipay: '支付宝实名认证', online: '线上实名认证' } as const;
@@ -33,16 +33,7 @@ export const realnameStatusResponse = z.object({
   method: z.enum(['alipay', 'online']).nullable(),
   verifiedAt: z.string().nullable(),
   /** the latest online (upload) application, if any */
-  online: z
-    .object({
-      reviewId: z.string(),
-      status: z.enum(REVIEW_STATUSES),
-      departmentName: z.string(),
-      submittedAt: z.string(),
-      decidedAt: z.string().nullable(),
-      reason: z.string().nullable(),
-    })
-    .nullable(),
+  online: applicantReview.nullable(),
 });
 export type RealnameStatus = z.infer<typeof realnameStatusResponse>;
 

@@ -7,6 +7,18 @@ const dateOnly = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '日期无效');
 
+/** What an applicant sees of one of their items, on every page that shows one (real-name, collection, …). */
+export const applicantReview = z.object({
+  id: z.string(),
+  status: z.enum(REVIEW_STATUSES),
+  departmentName: z.string(),
+  submittedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  /** the department's reason, for 审核不通过 and 退回补正 */
+  reason: z.string().nullable(),
+});
+export type ApplicantReview = z.infer<typeof applicantReview>;
+
 export const reviewQueueQuery = z
   .object({
     kind: z.enum(REVIEW_KINDS).optional(),

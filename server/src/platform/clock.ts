@@ -1,3 +1,4 @@
+import { beijingDate } from '@ausm/domain';
 /** Injectable time source: tests move it forward to prove expiry, idle timeouts and lockouts. */
 export interface Clock {
   now(): Date;
@@ -20,7 +21,7 @@ export class ManualClock implements Clock {
 
 /** YYYY-MM-DD of a moment in Asia/Shanghai (UTC+8, no DST). */
 export function shanghaiDate(d: Date): string {
-  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return beijingDate(d);
 }
 
 export const iso = (d: Date): string => d.toISOString();

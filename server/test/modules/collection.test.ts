@@ -141,7 +141,7 @@ describe(`access (${dialectName})`, () => {
     for (const side of ['front', 'back', 'handheld']) ids[side] = (await upload(p, `realname_${side}`, `${side}.png`, makePng(120, 80))).json().id;
     const rn = await p.call('POST', '/api/realname/online', { frontFileId: ids.front, backFileId: ids.back, handheldFileId: ids.handheld, provinceCode: '110000', cityCode: '110100' });
     expect(rn.statusCode, rn.body).toBe(201);
-    expect((await decide(staff.bjSup, rn.json().online.reviewId, 'approve')).statusCode).toBe(200);
+    expect((await decide(staff.bjSup, rn.json().online.id, 'approve')).statusCode).toBe(200);
     expect((await state(p)).realnameVerified).toBe(true);
     expect((await p.call('PUT', '/api/collection/scope', { scope: 'accountant' })).statusCode).toBe(200);
   });

@@ -152,7 +152,7 @@ describe(`线上实名认证 reviewed by the city's department (${dialectName})`
     const r = await applyOnline(p.cookie);
     expect(r.statusCode).toBe(201);
     expect(r.json().online).toMatchObject({ status: 'pending', departmentName: '北京市财政局' });
-    const reviewId = r.json().online.reviewId;
+    const reviewId = r.json().online.id;
 
     const sdQueue = (await t.app.inject({ method: 'GET', url: '/api/admin/reviews?kind=realname', headers: { cookie: reviewerSd } })).json();
     expect(sdQueue.items.map((i: { id: string }) => i.id)).not.toContain(reviewId);
@@ -188,7 +188,7 @@ describe(`线上实名认证 reviewed by the city's department (${dialectName})`
 
   it('a rejection needs a reason, is shown to the person, and they can apply again', async () => {
     const p = await person();
-    const reviewId = (await applyOnline(p.cookie)).json().online.reviewId;
+    const reviewId = (await applyOnline(p.cookie)).json().online.id;
     const dup = await applyOnline(p.cookie);
     expect(dup.statusCode).toBe(409);
     const noReason = await t.app.inject({ method: 'POST', url: `/api/admin/reviews/${reviewId}/decision`, headers: { cookie: supervisorBj }, payload: { action: 'reject' } });
@@ -202,7 +202,7 @@ describe(`线上实名认证 reviewed by the city's department (${dialectName})`
 
   it('two reviewers deciding at once: exactly one decision stands', async () => {
     const p = await person();
-    const reviewId = (await applyOnline(p.cookie)).json().online.reviewId;
+    const reviewId = (await applyOnline(p.cookie)).json().online.id;
     const supervisor2 = await staffCookie(t.app, 'bj_supervisor', 'Review@2026');
     const [a, b] = await Promise.all([
       t.app.inject({ method: 'POST', url: `/api/admin/reviews/${reviewId}/decision`, headers: { cookie: supervisorBj }, payload: { action: 'approve' } }),
@@ -216,7 +216,7 @@ describe(`线上实名认证 reviewed by the city's department (${dialectName})`
   it('the applicant may withdraw a pending item; deciding a withdrawn item answers 409', async () => {
     const p = await person();
     const other = await person();
-    const reviewId = (await applyOnline(p.cookie)).json().online.reviewId;
+    const reviewId = (await applyOnline(p.cookie)).json().online.id;
     const notMine = await t.app.inject({ method: 'POST', url: `/api/my/reviews/${reviewId}/withdraw`, headers: { cookie: other.cookie } });
     expect(notMine.statusCode).toBe(404);
     const staffCannot = await t.app.inject({ method: 'POST', url: `/api/my/reviews/${reviewId}/withdraw`, headers: { cookie: supervisorBj } });
@@ -236,7 +236,7 @@ describe(`线上实名认证 reviewed by the city's department (${dialectName})`
 
   it('a replayed decision with the same idempotency key has one effect', async () => {
     const p = await person();
-    const reviewId = (await applyOnline(p.cookie)).json().online.reviewId;
+    const reviewId = (await applyOnline(p.cookie)).json().online.id;
     const body = { action: 'approve', idempotencyKey: `key-${reviewId}` };
     const results = await Promise.all(Array.from({ length: 5 }, () => t.app.inject({ method: 'POST', url: `/api/admin/reviews/${reviewId}/decision`, headers: { cookie: supervisorBj }, payload: body })));
     expect(results.every((r) => r.statusCode === 200)).toBe(true);

@@ -148,14 +148,4 @@ export class CollectionRepo {
     }
     return path;
   }
-
-  async reviewSummary(reviewId: string | null) {
-    if (!reviewId) return undefined;
-    return this.db
-      .selectFrom('reviews')
-      .innerJoin('departments', 'departments.code', 'reviews.department_code')
-      .select(['reviews.id', 'reviews.status', 'reviews.submitted_at', 'reviews.decided_at', 'reviews.decision_note', 'departments.name as department_name'])
-      .where('reviews.id', '=', reviewId)
-      .executeTakeFirst();
-  }
 }

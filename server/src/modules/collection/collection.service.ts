@@ -116,7 +116,7 @@ export class CollectionService {
     const { fieldCrypto } = this.ctx;
     const verified = Number(account.realname_verified) === 1;
     const status = row?.status ?? 'draft';
-    const review = await this.repo.reviewSummary(row?.current_review_id ?? null);
+    const review = row?.current_review_id ? await this.ctx.reviews.applicantSummary({ reviewId: row.current_review_id }) : null;
     const extra = row?.extra_id_number_enc ? fieldCrypto.decrypt(row.extra_id_number_enc) : null;
     return {
       status,
@@ -147,16 +147,7 @@ export class CollectionService {
       departmentCode: row?.department_code ?? null,
       departmentPath: await this.repo.departmentPath(row?.department_code ?? null),
       certVerified: Number(row?.cert_verified ?? 0) === 1,
-      review: review
-        ? {
-            id: review.id,
-            status: review.status,
-            departmentName: review.department_name,
-            submittedAt: review.submitted_at,
-            decidedAt: review.decided_at,
-            reason: review.status === 'rejected' || review.status === 'returned' ? review.decision_note : null,
-          }
-        : null,
+      review,
       editable: verified && (EDITABLE as ReadonlyArray<string>).includes(status),
     };
   }

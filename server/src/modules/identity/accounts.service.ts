@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import {
   LOGIN_LOCKOUT_POLICY,
+  beijingTime,
   type LoginLockoutPolicy,
   checkIdDocument,
   checkPersonName,
@@ -235,6 +236,6 @@ export class AccountsService {
 }
 
 function lockedError(until: string): AppError {
-  const t = new Date(new Date(until).getTime() + 8 * 3600_000).toISOString().slice(11, 16);
+  const t = beijingTime(until);
   return new AppError('ACCOUNT_LOCKED', `密码错误次数过多，账号已锁定，请于${t}后再试，或通过“忘记密码”重置密码`);
 }

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   REVIEW_MODE_LABELS,
+  beijingDateTime,
   REVIEW_STATUS_LABELS,
   reviewDecisionRequest,
   reviewDetailResponse,
@@ -13,7 +14,7 @@ import { loadStaff, requireStaff } from '../../platform/auth';
 import { ReviewQueueService } from './reviews.service';
 
 const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-const shanghai = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ') : '');
+const shanghai = (iso: string | null) => beijingDateTime(iso, { seconds: true });
 
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;

@@ -18,30 +18,12 @@ export class RealnameService {
   async status(accountId: string): Promise<RealnameStatus> {
     const { db } = this.ctx;
     const account = await db.selectFrom('accounts').select(['realname_verified', 'realname_method', 'realname_at']).where('id', '=', accountId).executeTakeFirstOrThrow();
-    const review = await db
-      .selectFrom('reviews')
-      .innerJoin('departments', 'departments.code', 'reviews.department_code')
-      .select(['reviews.id', 'reviews.status', 'reviews.submitted_at', 'reviews.decided_at', 'reviews.decision_note', 'departments.name as department_name'])
-      .where('reviews.account_id', '=', accountId)
-      .where('reviews.kind', '=', 'realname')
-      .orderBy('reviews.submitted_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
     return {
       verified: account.realname_verified === 1,
       alipayAvailable: this.ctx.integrations.alipay !== null,
       method: account.realname_method === 'alipay' || account.realname_method === 'online' ? account.realname_method : null,
       verifiedAt: account.realname_at,
-      online: review
-        ? {
-            reviewId: review.id,
-            status: review.status,
-            departmentName: review.department_name,
-            submittedAt: review.submitted_at,
-            decidedAt: review.decided_at,
-            reason: review.status === 'rejected' ? review.decision_note : null,
-          }
-        : null,
+      online: await this.ctx.reviews.applicantSummary({ accountId, kind: 'realname' }),
     };
   }
 

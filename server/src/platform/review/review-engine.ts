@@ -8,6 +8,7 @@ import {
   transitionOutcome,
   type ReviewAction,
   type ReviewActor,
+  type ApplicantReview,
   type ReviewStatus,
 } from '@ausm/domain';
 import type { Db } from '../../db/index';
@@ -162,6 +163,24 @@ export class ReviewEngine {
       current = await this.applyTransition(trx, { reviewId: review.id, action: auto.action, actor: { kind: 'system' }, note: auto.note, at, ip: input.ip });
     }
     return current;
+  }
+
+  /**
+   * What the applicant sees of an item: by id, or the latest of a kind. The reason shows for the
+   * outcomes that carry one (审核不通过, 退回补正).
+   */
+  async applicantSummary(by: { reviewId: string } | { accountId: string; kind: string }, db: Db = this.db): Promise<ApplicantReview | null> {
+    let q = db
+      .selectFrom('reviews')
+      .innerJoin('departments', 'departments.code', 'reviews.department_code')
+      .select(['reviews.id', 'reviews.status', 'reviews.submitted_at', 'reviews.decided_at', 'reviews.decision_note', 'departments.name as department_name']);
+    q = 'reviewId' in by ? q.where('reviews.id', '=', by.reviewId) : q.where('reviews.account_id', '=', by.accountId).where('reviews.kind', '=', by.kind).orderBy('reviews.submitted_at', 'desc').orderBy('reviews.id', 'desc').limit(1);
+    const r = await q.executeTakeFirst();
+    if (!r) return null;
+    return {
+      id: r.id, status: r.status, departmentName: r.department_name, submittedAt: r.submitted_at, decidedAt: r.decided_at,
+      reason: r.status === 'rejected' || r.status === 'returned' ? r.decision_note : null,
+    };
   }
 
   /** The open item of a kind under a key (the definition's openKey), if any. */

@@ -11,6 +11,7 @@ import {
   DENGBAO_PASSWORD_POLICY,
   type IdDocumentType,
   type RegisterRequest,
+  beijingDate,
 } from '@ausm/domain';
 import { api } from '../../lib/api';
 import { ruleFrom } from '../../lib/forms';
@@ -19,7 +20,7 @@ import { NoticeCard } from '../../components/notice-card';
 import { RareCharPicker, insertAtCursor } from '../../components/rare-char-picker';
 import { DoneCard, PasswordPair, SmsCodeField, useFormSubmit } from './account-form-parts';
 
-const todayLocal = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const todayLocal = () => beijingDate(new Date());
 
 /** 注册: the guide's fields, checked by the same domain rules the server applies. */
 export function RegisterPage() {

@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../lib/api';
+import { beijingDateTime } from '@ausm/domain';
 
 export const PORTAL_TITLE = '全国会计人员统一服务管理平台 · 管理端';
 
@@ -54,20 +55,7 @@ export function useIsDesktop(): boolean {
   );
 }
 
-const timeFormat = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
-/** An ISO instant shown as Beijing time: 2026-03-01 10:00. */
+/** An ISO instant shown as Beijing time: 2026-03-01 10:00 (domain's one formatter). */
 export function formatBeijingTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = Object.fromEntries(timeFormat.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour === '24' ? '00' : p.hour}:${p.minute}`;
+  return beijingDateTime(iso);
 }

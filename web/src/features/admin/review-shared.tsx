@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import {
+  beijingDateTime,
   REVIEW_KINDS,
   REVIEW_STATUSES,
   REVIEW_STATUS_LABELS,
@@ -79,24 +80,9 @@ export function queueLink(kind: ReviewKind, status: ReviewStatus): string {
   return `/admin/reviews?${searchFromFilters({ kind, status }).toString()}`;
 }
 
-const secondsFormat = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
-
-/** An ISO instant as Beijing time to the second: 2026-03-01 10:00:05. */
+/** An ISO instant as Beijing time to the second: 2026-03-01 10:00:05 (— for none). */
 export function formatBeijingSeconds(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = Object.fromEntries(secondsFormat.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour === '24' ? '00' : p.hour}:${p.minute}:${p.second}`;
+  return beijingDateTime(iso, { seconds: true }) || '—';
 }
 
 /** antd's preset tag colours are too light for AA contrast; these classes (review.css) are not. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Popconfirm, Result, Typography } from 'antd';
-import { COLLECTION_STATUS_LABELS, type CollectionState } from '@ausm/domain';
+import { COLLECTION_STATUS_LABELS, beijingDateTime, type CollectionState } from '@ausm/domain';
 import { CollectionSummary } from './collection-summary';
 import { useSave } from './collection-data';
 
@@ -37,8 +37,7 @@ function WithdrawButton({ reviewId }: { reviewId: string }) {
 const REVIEW_WORKING_DAYS = 15;
 
 function timeText(iso: string | null | undefined): string {
-  if (!iso) return '';
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  return beijingDateTime(iso, { seconds: true });
 }
 
 const NEXT_STEPS: Readonly<Record<CollectionState['status'], string[]>> = {

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, App, AutoComplete, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { FAQ_CATEGORIES, FAQ_LIMITS, type CreateFaqRequest, type FaqEntry, type FaqListResponse } from '@ausm/domain';
+import { FAQ_CATEGORIES, FAQ_LIMITS, beijingDateTime, type CreateFaqRequest, type FaqEntry, type FaqListResponse } from '@ausm/domain';
 import { api, ApiError } from '../../lib/api';
 import { applyApiError } from '../../lib/forms';
 import { useStaffMe } from '../../lib/session';
@@ -15,15 +15,6 @@ interface FaqFormValues {
   sort?: number | null;
 }
 
-const shanghaiTime = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
 
 function toRequest(v: FaqFormValues): CreateFaqRequest {
   return { category: v.category, question: v.question, answer: v.answer, ...(typeof v.sort === 'number' ? { sort: v.sort } : {}) };
@@ -124,7 +115,7 @@ export default function AdminFaqPage() {
                 </>
               ),
             },
-            { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: (t: string) => shanghaiTime.format(new Date(t)) },
+            { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: (t: string) => beijingDateTime(t) },
             {
               title: '操作',
               key: 'actions',

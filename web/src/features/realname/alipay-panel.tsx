@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Result, Space, Spin, Typography } from 'antd';
 import { AlipayCircleOutlined, MobileOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import type { AlipayCertification } from '@ausm/domain';
+import { beijingTime, type AlipayCertification } from '@ausm/domain';
 import { api, ApiError } from '../../lib/api';
 
 type CertStatus = AlipayCertification['status'];
@@ -18,7 +18,7 @@ const STATUS_TEXT: Readonly<Record<CertStatus, string>> = {
 };
 
 function timeOf(iso: string): string {
-  return new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' });
+  return beijingTime(iso);
 }
 
 /**
