@@ -20,8 +20,9 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { isUniqueViolation } from '../../db/index';
 import { shanghaiDate } from '../../platform/clock';
-import { dummyHash, hashPassword, verifyPassword } from '../../platform/passwords';
+import { hashPassword, verifyPassword } from '../../platform/passwords';
 import type { Account } from '../../db/types';
+import { checkLoginAttempt, verifyAgainstNobody } from '../../platform/login-guard';
 
 const LOGIN_FAILED_MESSAGE = '账号或密码错误';
 
@@ -144,16 +145,11 @@ export class AccountsService {
    * after maxFailures wrong passwords for lockMinutes.
    */
   async login(input: LoginRequest, ip: string): Promise<Account> {
-    const { config, clock, db, audit, captcha, limiter } = this.ctx;
-    const throttle = await limiter.hit(`login:ip:${ip}`, config.login.ipPerMinute, 60);
-    if (!throttle.allowed) throw AppError.rateLimited(throttle.retryAfter, '登录尝试过于频繁，请稍后再试');
-    if (!(await captcha.consume(input.captchaId, input.captchaText))) {
-      const message = '图形验证码错误或已过期，请重新输入';
-      throw new AppError('CAPTCHA_INVALID', message, [{ path: 'captchaText', message }]);
-    }
+    const { clock, db, audit } = this.ctx;
+    await checkLoginAttempt(this.ctx, { throttleKey: 'login', ip, captchaId: input.captchaId, captchaText: input.captchaText });
     const account = await this.findByLogin(input.account);
     if (!account) {
-      await verifyPassword(await dummyHash(), input.password);
+      await verifyAgainstNobody(input.password);
       await audit.record(db, { actorKind: 'anonymous', action: 'account.login', outcome: 'failure', ip, detail: { reason: 'unknown_account' } });
       throw new AppError('LOGIN_FAILED', LOGIN_FAILED_MESSAGE);
     }

@@ -5,8 +5,9 @@ import { sql } from 'kysely';
 import { assertMayCreate, listsAll, mayManage, subtreeCodes } from './staff.policy';
 import { AppError } from '../../platform/errors';
 import { isUniqueViolation } from '../../db/index';
-import { dummyHash, hashPassword, verifyPassword } from '../../platform/passwords';
+import { hashPassword, verifyPassword } from '../../platform/passwords';
 import type { Staff } from '../../db/types';
+import { checkLoginAttempt, verifyAgainstNobody } from '../../platform/login-guard';
 
 const LOGIN_FAILED_MESSAGE = '用户名或密码错误';
 
@@ -15,16 +16,11 @@ export class StaffService {
   constructor(private readonly ctx: AppContext) {}
 
   async login(input: { username: string; password: string; captchaId: string; captchaText: string }, ip: string): Promise<Staff> {
-    const { config, clock, db, audit, captcha, limiter } = this.ctx;
-    const throttle = await limiter.hit(`staff-login:ip:${ip}`, config.login.ipPerMinute, 60);
-    if (!throttle.allowed) throw AppError.rateLimited(throttle.retryAfter, '登录尝试过于频繁，请稍后再试');
-    if (!(await captcha.consume(input.captchaId, input.captchaText))) {
-      const message = '图形验证码错误或已过期，请重新输入';
-      throw new AppError('CAPTCHA_INVALID', message, [{ path: 'captchaText', message }]);
-    }
+    const { clock, db, audit } = this.ctx;
+    await checkLoginAttempt(this.ctx, { throttleKey: 'staff-login', ip, captchaId: input.captchaId, captchaText: input.captchaText });
     const staff = await db.selectFrom('staff').selectAll().where('username', '=', input.username.trim().toLowerCase()).executeTakeFirst();
     if (!staff) {
-      await verifyPassword(await dummyHash(), input.password);
+      await verifyAgainstNobody(input.password);
       await audit.record(db, { actorKind: 'anonymous', action: 'staff.login', outcome: 'failure', ip, detail: { reason: 'unknown_account' } });
       throw new AppError('LOGIN_FAILED', LOGIN_FAILED_MESSAGE);
     }
