@@ -23,9 +23,15 @@ const LOGINS = Number(process.env.BENCH_LOGINS || 200);
 const DEEP_PAGES = 50;
 
 // ---- thresholds: gross regressions relative to the bare route (and to the first page) ----
+const LOGIN_CONCURRENCY = Number(process.env.BENCH_LOGIN_CONCURRENCY || 4);
+const CONCURRENT_LOGINS = Number(process.env.BENCH_CONCURRENT_LOGINS || 200);
 const LIMITS = {
   /** the first queue page must keep at least this share of the bare route's req/s */
-  queueFirstMinRatio: 0.05,
+  queueFirstMinRatio: 0.15,
+  /** a signed-in request (one session read, no write) must keep this share of the bare route */
+  meMinRatio: 0.5,
+  /** logins of distinct accounts at concurrency c against raw argon2id verifies at the same c */
+  loginVsArgon2MinRatio: 0.7,
   /** the deep page's p99 may be at most this many times the first page's p99 … */
   deepP99MaxFactor: 3,
   /** … unless the difference is within this many ms (autocannon's latency resolution is 1 ms) */
@@ -157,6 +163,42 @@ async function measureLogins(http, account, password) {
   return row;
 }
 
+/**
+ * Logins of distinct seeded accounts (phones 150… of seed-scale, the demo password) with `c` in
+ * flight, against raw argon2id verifies of the same hash with `c` in flight: captchas are fetched
+ * first, so only the POSTs are timed. Throughput over wall-clock time.
+ */
+async function measureConcurrent(http, base, c, n) {
+  const captchas = [];
+  for (let i = 0; i < n; i++) captchas.push(await http.captcha());
+  let next = 0;
+  let failures = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: c }, async () => {
+      for (let i = next++; i < n; i = next++) {
+        const phone = `15${String(i + 1000).padStart(9, '0')}`;
+        const res = await http.json('POST', '/api/session', { body: { account: phone, password: 'Demo@2026', ...captchas[i] } });
+        if (res.status !== 200) failures++;
+      }
+    }),
+  );
+  const loginSeconds = (performance.now() - t0) / 1000;
+  next = 0;
+  const t1 = performance.now();
+  await Promise.all(
+    Array.from({ length: c }, async () => {
+      for (let i = next++; i < n; i = next++) await fetch(`${base}/api/bench/argon2`).then((r) => r.json());
+    }),
+  );
+  const rawSeconds = (performance.now() - t1) / 1000;
+  const common = { p50: 0, p99: 0, requests: n, errors: 0, mode: `${c} in flight` };
+  const login = { route: `POST /api/session (distinct accounts, ${c} in flight)`, url: '/api/session', reqPerSec: n / loginSeconds, non2xx: failures, ...common };
+  const raw = { route: `argon2id verify, same hash (${c} in flight)`, url: '/api/bench/argon2', reqPerSec: n / rawSeconds, non2xx: 0, ...common };
+  log(`${login.route}: ${login.reqPerSec.toFixed(1)}/s; ${raw.route}: ${raw.reqPerSec.toFixed(1)}/s`);
+  return { login, raw };
+}
+
 /** Follows nextCursor `pages` times, checking the keyset walk as it goes (newest first, no repeats). */
 async function deepCursor(http, cookie, pages) {
   const seen = new Set();
@@ -232,9 +274,11 @@ async function main() {
     rows.push(await measure(base, 'GET /api/admin/reviews page 1, kind=collection', `${queue}&kind=collection`, { cookie: supervisor }));
     rows.push(await measure(base, 'GET /api/admin/reviews/stats', '/api/admin/reviews/stats', { cookie: supervisor }));
     rows.push(await measureLogins(http, '11010519491231002X', 'Demo@2026'));
+    const concurrent = await measureConcurrent(http, base, LOGIN_CONCURRENCY, CONCURRENT_LOGINS);
+    rows.push(concurrent.login, concurrent.raw);
     rows.push(await measure(base, 'GET /api/bench/bare (again, end of run)', '/api/bench/bare'));
 
-    const [bareStart, , , , first, deepRow] = rows;
+    const [bareStart, , , me, first, deepRow] = rows;
     const bareEnd = rows[rows.length - 1];
     // The baseline is the mean of the bare route at the start and at the end of the run: on a shared
     // machine the load drifts, and the spread between the two says how far to trust the ratios.
@@ -250,6 +294,16 @@ async function main() {
         name: `queue page ${DEEP_PAGES + 1} p99 ≤ ${LIMITS.deepP99MaxFactor}× page 1 p99 (or within ${LIMITS.deepP99SlackMs} ms)`,
         value: Number((deepRow.p99 / Math.max(first.p99, 1)).toFixed(2)),
         ok: deepRow.p99 <= LIMITS.deepP99MaxFactor * first.p99 || deepRow.p99 - first.p99 <= LIMITS.deepP99SlackMs,
+      },
+      {
+        name: `GET /api/me req/s ≥ ${LIMITS.meMinRatio}× bare`,
+        value: Number((me.reqPerSec / bare.reqPerSec).toFixed(4)),
+        ok: me.reqPerSec >= LIMITS.meMinRatio * bare.reqPerSec,
+      },
+      {
+        name: `logins of distinct accounts ≥ ${LIMITS.loginVsArgon2MinRatio}× raw argon2id verifies, ${LOGIN_CONCURRENCY} in flight`,
+        value: Number((concurrent.login.reqPerSec / concurrent.raw.reqPerSec).toFixed(3)),
+        ok: concurrent.login.reqPerSec >= LIMITS.loginVsArgon2MinRatio * concurrent.raw.reqPerSec,
       },
       {
         name: 'every measured response was 2xx (otherwise the numbers measure errors)',

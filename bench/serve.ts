@@ -18,6 +18,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { buildApp } from '../server/src/app';
 import { loadConfig } from '../server/src/config';
+import { verifyPassword } from '../server/src/platform/passwords';
 import { openDb, type DbHandle } from '../server/src/db/index';
 import { queuePlans } from './query-plans';
 import { seedScale } from './seed-scale';
@@ -97,6 +98,9 @@ async function main(): Promise<void> {
     app = await buildApp(config, { db: handle, webDist: null, logger: false });
     // The baseline: a route with no work of its own, behind the same hooks (rate limit, headers) as the API.
     app.get('/api/bench/bare', async () => ({ ok: true }));
+    // Raw argon2id verifies with the accounts' own hash and parameters: what a login can at best approach.
+    const demoHash = (await handle.db.selectFrom('accounts').select('password_hash').limit(1).executeTakeFirstOrThrow()).password_hash;
+    app.get('/api/bench/argon2', async () => ({ ok: await verifyPassword(demoHash, 'Demo@2026') }));
 
     log(`seeding ${ACCOUNTS} accounts and reviews …`);
     const seeded = await seedScale(app.ctx, { accounts: ACCOUNTS, beijingShare: 0.4 });

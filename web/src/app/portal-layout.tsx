@@ -1,5 +1,6 @@
 import { Outlet, Link, useNavigate } from 'react-router';
-import { Button, Dropdown, Space } from 'antd';
+import { Suspense } from 'react';
+import { Button, Dropdown, Space, Spin } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { useLogout, useMe, usePublicConfig } from '../lib/session';
 
@@ -61,7 +62,16 @@ export function PortalLayout() {
         </nav>
       </header>
       <main id="main" className="ausm-main">
-        <Outlet />
+        {/* pages load on demand: the header and footer stay while one does */}
+        <Suspense
+          fallback={
+            <div style={{ padding: 48, textAlign: 'center' }}>
+              <Spin aria-label="加载中" />
+            </div>
+          }
+        >
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="ausm-footer">
         <div>主办单位：中华人民共和国财政部{'\u3000'}承办单位：财政部会计资格评价中心</div>

@@ -2,14 +2,15 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Spin } from 'antd';
 import { PortalLayout } from './portal-layout';
-import { HomePage } from '../features/home/home-page';
-import { RegisterPage } from '../features/accounts/register-page';
 import { LoginPage } from '../features/accounts/login-page';
-import { ForgotPasswordPage } from '../features/accounts/forgot-password-page';
 import { NotFoundPage } from './not-found-page';
 import { ReviewPresentersContext } from '../components/review-presenters';
 import { REVIEW_PRESENTERS } from './review-presenters';
 
+// The login page is the one most people open first: it loads with the shell, every other page on demand.
+const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
+const RegisterPage = lazy(() => import('../features/accounts/register-page').then((m) => ({ default: m.RegisterPage })));
+const ForgotPasswordPage = lazy(() => import('../features/accounts/forgot-password-page').then((m) => ({ default: m.ForgotPasswordPage })));
 const HelpCenterPage = lazy(() => import('../features/help/help-center-page'));
 const GuidePage = lazy(() => import('../features/help/guide-page'));
 const AskPage = lazy(() => import('../features/help/ask-page'));
