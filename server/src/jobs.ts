@@ -16,18 +16,15 @@ export function purgeExpiredJob(ctx: AppContext): Job {
     everySeconds: 10 * 60,
     leaseSeconds: 5 * 60,
     async run() {
-      const { db, clock, config } = ctx;
+      const { db, clock } = ctx;
       const now = clock.now();
       const iso = (ms: number) => new Date(now.getTime() - ms).toISOString();
       const n = (r: { numDeletedRows: bigint }) => Number(r.numDeletedRows);
-      const sessions = await db
-        .deleteFrom('sessions')
-        .where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<=', iso(config.session.idleMinutes * 60_000))]))
-        .executeTakeFirst();
+      const sessions = await ctx.sessions.purgeExpired();
       const captchas = await db.deleteFrom('captchas').where('expires_at', '<=', now.toISOString()).executeTakeFirst();
       const codes = await db.deleteFrom('sms_codes').where('expires_at', '<=', iso(86_400_000)).executeTakeFirst();
       const outbox = await db.deleteFrom('sms_outbox').where('created_at', '<=', iso(7 * 86_400_000)).executeTakeFirst();
-      return `deleted sessions ${n(sessions)}, captchas ${n(captchas)}, sms codes ${n(codes)}, sms outbox ${n(outbox)}`;
+      return `deleted sessions ${sessions}, captchas ${n(captchas)}, sms codes ${n(codes)}, sms outbox ${n(outbox)}`;
     },
   };
 }

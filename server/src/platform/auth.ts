@@ -27,11 +27,12 @@ export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply, nam
  */
 export async function requireAccountant(req: FastifyRequest): Promise<void> {
   const token = req.cookies[ACCOUNTANT_COOKIE];
-  const session = await req.server.ctx.sessions.resolve('accountant', token);
+  const session = await req.server.ctx.sessions.resolveAccountant(token);
   if (!session) {
     throw token ? new AppError('SESSION_EXPIRED', '登录已超时，请重新登录') : AppError.unauthenticated();
   }
   req.accountantId = session.subjectId;
+  req.account = session.account;
 }
 
 /** Resolves the signed-in staff member (enabled) or throws 401; loaded once per request. */

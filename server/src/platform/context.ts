@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import type { Staff } from '../db/types';
+import type { Account, Staff } from '../db/types';
 import type { Db, Dialect } from '../db/index';
 import type { Clock } from './clock';
 import type { FieldCrypto } from './crypto';
@@ -43,6 +43,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     accountantId?: string;
+    /** the signed-in accountant's account, read with the session */
+    account?: Account;
     staffId?: string;
     /** the signed-in staff member, loaded once per request by the guard */
     staff?: Staff;

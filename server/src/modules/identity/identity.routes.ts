@@ -91,7 +91,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/me',
     { preValidation: requireAccountant, schema: { tags: ['identity'], summary: '当前登录的会计人员', response: { 200: meResponse } } },
-    async (req) => accounts.toMe(await accounts.getById(req.accountantId ?? '')),
+    async (req) => accounts.toMe(req.account ?? (await accounts.getById(req.accountantId ?? ''))),
   );
 
   app.post(
