@@ -34,6 +34,13 @@ export async function freshDb(): Promise<DbHandle> {
       await handle.close();
       const a = new pg.Client({ connectionString: url });
       await a.connect();
+      // pool.end() resolves before its last connections have finished closing: wait for them, so the
+      // forced drop does not terminate one of ours mid-close (an unhandled 57P01 in the test run)
+      for (let i = 0; i < 100; i++) {
+        const r = await a.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if ((r.rows[0] as { n: number }).n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await a.end();
     },
