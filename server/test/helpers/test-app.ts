@@ -55,6 +55,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * An app on a fresh database, demo mode (simulators, /api/dev). Demo data (staff, demo people) is
+ * opt-in with `seedDemo: true`; a test that needs less makes its own with server/test/factories.
+ */
 export async function makeTestApp(
   env: Record<string, string> = {},
   opts: { limiter?: RateLimiter; db?: DbHandle; clock?: ManualClock; extraReviewKinds?: ReadonlyArray<AnyReviewKind>; seedDemo?: boolean } = {},
@@ -74,7 +78,7 @@ export async function makeTestApp(
     AUSM_API_PER_MINUTE: '100000',
     ...env,
   });
-  const app = await buildApp(config, { clock, db, webDist: null, logger: false, limiter: opts.limiter, extraReviewKinds: opts.extraReviewKinds, seedDemo: opts.seedDemo }).catch(async (err: unknown) => {
+  const app = await buildApp(config, { clock, db, webDist: null, logger: false, limiter: opts.limiter, extraReviewKinds: opts.extraReviewKinds, seedDemo: opts.seedDemo ?? false }).catch(async (err: unknown) => {
     if (!opts.db) await db.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw err;

@@ -11,7 +11,7 @@ let t: TestApp;
 const staff: Record<'bj' | 'bjSup' | 'sd' | 'admin', string> = { bj: '', bjSup: '', sd: '', admin: '' };
 
 beforeAll(async () => {
-  t = await makeTestApp();
+  t = await makeTestApp({}, { seedDemo: true });
   staff.bj = await staffCookie(t.app, 'bj_reviewer', 'Review@2026');
   staff.bjSup = await staffCookie(t.app, 'bj_supervisor', 'Review@2026');
   staff.sd = await staffCookie(t.app, 'sd_reviewer', 'Review@2026');
@@ -278,7 +278,7 @@ describe(`education (${dialectName})`, () => {
 
   it('treats an unavailable 学信网 like "not found", so the person can upload instead (AUSM_CHSI_SIMULATE=down)', async () => {
     process.env.AUSM_CHSI_SIMULATE = 'down';
-    const down = await makeTestApp().finally(() => delete process.env.AUSM_CHSI_SIMULATE);
+    const down = await makeTestApp({}, { seedDemo: true }).finally(() => delete process.env.AUSM_CHSI_SIMULATE);
     try {
       const p = await person({ app: down });
       const { eduId } = await complete(p, down);

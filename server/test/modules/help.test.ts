@@ -22,7 +22,7 @@ let t: TestApp;
 let admin: string;
 let reviewer: string;
 beforeAll(async () => {
-  t = await makeTestApp();
+  t = await makeTestApp({}, { seedDemo: true });
   admin = await staffCookie(t.app, 'admin', 'Admin@2026');
   reviewer = await staffCookie(t.app, 'bj_reviewer', 'Review@2026');
 });
@@ -167,7 +167,7 @@ describe(`FAQ maintenance by the system administrator (${dialectName})`, () => {
 
   it('a stale index on another instance sees the change through the shared version marker', async () => {
     // A second app over the same database plays another instance behind the load balancer.
-    const other = await makeTestApp({}, { db: { db: t.app.ctx.db, dialect: t.app.ctx.dialect, close: async () => undefined } });
+    const other = await makeTestApp({}, { db: { db: t.app.ctx.db, dialect: t.app.ctx.dialect, close: async () => undefined }, seedDemo: true });
     try {
       expect(await other.app.inject({ method: 'POST', url: '/api/help/ask', payload: { question: '会计人员信用档案查询' } }).then((r) => r.json().answers)).toEqual([]);
       const created = await t.app.inject({

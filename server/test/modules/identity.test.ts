@@ -4,7 +4,7 @@ import { captcha, genMainlandId, genPhone, login, loginCookie, newPerson, regist
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await makeTestApp();
+  t = await makeTestApp({}, { seedDemo: true });
 });
 afterAll(async () => t.close());
 
@@ -134,7 +134,7 @@ describe(`registration (${dialectName})`, () => {
   });
 
   it('caps SMS sends per IP', async () => {
-    const capped = await makeTestApp({ AUSM_SMS_IP_PER_HOUR: '3' });
+    const capped = await makeTestApp({ AUSM_SMS_IP_PER_HOUR: '3' }, { seedDemo: true });
     try {
       const statuses = [];
       for (let i = 0; i < 4; i++) {
@@ -151,7 +151,7 @@ describe(`registration (${dialectName})`, () => {
 
   it('reports a failing SMS gateway without keeping the code or the send window', async () => {
     process.env.AUSM_SMS_SIMULATE = 'fail';
-    const failing = await makeTestApp();
+    const failing = await makeTestApp({}, { seedDemo: true });
     delete process.env.AUSM_SMS_SIMULATE;
     try {
       const phone = genPhone();

@@ -84,7 +84,7 @@ describe(`production without simulators (${dialectName})`, () => {
 
 describe('integrations at start-up', () => {
   it('uses the simulators in demo mode and lists them as such', async () => {
-    const t = await makeTestApp();
+    const t = await makeTestApp({}, { seedDemo: true });
     try {
       const ready = (await t.app.inject({ method: 'GET', url: '/api/ready' })).json();
       expect(ready.integrations.map((i: { name: string; state: string }) => [i.name, i.state])).toEqual([['sms', 'simulator'], ['alipay', 'simulator'], ['chsi', 'simulator']]);

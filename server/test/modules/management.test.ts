@@ -16,7 +16,7 @@ let adminCookie: string;
 let reviewerCookie: string;
 
 beforeAll(async () => {
-  t = await makeTestApp();
+  t = await makeTestApp({}, { seedDemo: true });
   adminCookie = await staffCookie(t.app, 'admin', 'Admin@2026');
   reviewerCookie = await staffCookie(t.app, 'bj_reviewer', 'Review@2026');
 });

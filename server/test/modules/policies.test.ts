@@ -6,7 +6,7 @@ import { makeStaff } from '../factories/index';
 let t: TestApp;
 let admin: string;
 beforeAll(async () => {
-  t = await makeTestApp({ AUSM_LOGIN_MAX_FAILURES: '5', AUSM_LOGIN_LOCK_MINUTES: '30' });
+  t = await makeTestApp({ AUSM_LOGIN_MAX_FAILURES: '5', AUSM_LOGIN_LOCK_MINUTES: '30' }, { seedDemo: true });
   admin = await staffCookie(t.app, 'admin', 'Admin@2026');
 });
 afterAll(async () => t.close());

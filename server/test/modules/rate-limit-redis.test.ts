@@ -19,8 +19,8 @@ describe.skipIf(!url)('rate limits shared through Redis (REDIS_URL)', () => {
 
   beforeAll(async () => {
     db = await freshDb();
-    a = await makeTestApp({ AUSM_SMS_IP_PER_HOUR: '2' }, { db, limiter: new RedisRateLimiter(url ?? '', prefix) });
-    b = await makeTestApp({ AUSM_SMS_IP_PER_HOUR: '2' }, { db, limiter: new RedisRateLimiter(url ?? '', prefix) });
+    a = await makeTestApp({ AUSM_SMS_IP_PER_HOUR: '2' }, { db, limiter: new RedisRateLimiter(url ?? '', prefix), seedDemo: true });
+    b = await makeTestApp({ AUSM_SMS_IP_PER_HOUR: '2' }, { db, limiter: new RedisRateLimiter(url ?? '', prefix), seedDemo: true });
   });
   afterAll(async () => {
     await a.close();

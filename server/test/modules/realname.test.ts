@@ -10,7 +10,7 @@ let supervisorBj: string;
 let admin: string;
 
 beforeAll(async () => {
-  t = await makeTestApp();
+  t = await makeTestApp({}, { seedDemo: true });
   reviewerBj = await staffCookie(t.app, 'bj_reviewer', 'Review@2026');
   reviewerSd = await staffCookie(t.app, 'sd_reviewer', 'Review@2026');
   supervisorBj = await staffCookie(t.app, 'bj_supervisor', 'Review@2026');

@@ -80,7 +80,7 @@ async function addStaff(username: string, departmentCode: string, role: 'reviewe
 }
 
 beforeAll(async () => {
-  t = await makeTestApp({}, { extraReviewKinds: [sketchKind] });
+  t = await makeTestApp({}, { extraReviewKinds: [sketchKind], seedDemo: true });
   await sql`CREATE TABLE sketch_targets (account_id text NOT NULL, section text NOT NULL, value text NOT NULL, version integer NOT NULL, PRIMARY KEY (account_id, section))`.execute(t.app.ctx.db);
   await addStaff('bjcity_reviewer', '110100');
   await addStaff('sh_reviewer', '310101');

@@ -16,11 +16,12 @@ import {
   workEntry,
   workEntryRequest,
 } from '@ausm/domain';
-import { loadStaff, requireAccountant, requireStaff } from '../../platform/auth';
+import { loadStaff } from '../../platform/auth';
 import { unavailableChsi } from '../../integrations/chsi/chsi-verifier';
 import { CollectionService } from './collection.service';
 import { CertificateLibrary } from './certificates.service';
 import { referenceRoutes } from './reference.routes';
+import { collectionPolicy } from './collection.policy';
 
 const tags = ['collection'];
 const me = (req: { accountantId?: string }) => req.accountantId ?? '';
@@ -35,20 +36,20 @@ export const collectionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/collection',
-    { preValidation: requireAccountant, schema: { tags, summary: '信息采集：当前填写情况与审核状态', response: { 200: collectionResponse } } },
+    { preValidation: collectionPolicy.owner, schema: { tags, summary: '信息采集：当前填写情况与审核状态', response: { 200: collectionResponse } } },
     async (req) => service.state(me(req)),
   );
 
   app.put(
     '/api/collection/scope',
-    { preValidation: requireAccountant, schema: { tags, summary: '采集须知：选择采集范围', body: collectionScopeRequest, response: { 200: collectionResponse } } },
+    { preValidation: collectionPolicy.owner, schema: { tags, summary: '采集须知：选择采集范围', body: collectionScopeRequest, response: { 200: collectionResponse } } },
     async (req) => service.saveScope(me(req), req.body.scope),
   );
 
   app.put(
     '/api/collection/basic',
     {
-      preValidation: requireAccountant,
+      preValidation: collectionPolicy.owner,
       schema: { tags, summary: '基本信息：照片、政治面貌、民族、联系方式、其他证件（号码不传则保留原值）', body: collectionBasicRequest, response: { 200: collectionResponse } },
     },
     async (req) => service.saveBasic(me(req), req.body),
@@ -77,14 +78,14 @@ export const collectionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/api/collection/department',
-    { preValidation: requireAccountant, schema: { tags, summary: '会计管理部门：选择省、市、区县', body: collectionDepartmentRequest, response: { 200: collectionResponse } } },
+    { preValidation: collectionPolicy.owner, schema: { tags, summary: '会计管理部门：选择省、市、区县', body: collectionDepartmentRequest, response: { 200: collectionResponse } } },
     async (req) => service.saveDepartment(me(req), req.body.departmentCode),
   );
 
   app.post(
     '/api/collection/submit',
     {
-      preValidation: requireAccountant,
+      preValidation: collectionPolicy.owner,
       schema: { tags, summary: '承诺所提供信息真实有效并提交审核（学信网核验、证书库核验在此进行）', body: collectionSubmitRequest, response: { 200: collectionResponse } },
     },
     async (req) => service.submit(me(req), req.ip),
@@ -115,14 +116,14 @@ function entryRoutes<Body extends z.ZodType, Entry extends z.ZodType>(
   const input = (req: { body: unknown }) => req.body as z.infer<Body>;
   app.post<{ Body: z.infer<Body> }>(
     `/api/collection/${kind}`,
-    { preValidation: requireAccountant, schema: { tags, summary: spec.addSummary, body, response: { 201: entry } } },
+    { preValidation: collectionPolicy.owner, schema: { tags, summary: spec.addSummary, body, response: { 201: entry } } },
     async (req, reply) => reply.code(201).send(await spec.add(me(req), input(req))),
   );
 
   app.put<{ Params: z.infer<typeof collectionEntryParams>; Body: z.infer<Body> }>(
     `/api/collection/${kind}/:id`,
     {
-      preValidation: requireAccountant,
+      preValidation: collectionPolicy.owner,
       schema: { tags, summary: `编辑${noun}（原省平台数据只能补充缺失项）`, params: collectionEntryParams, body, response: { 200: entry } },
     },
     async (req) => spec.update(me(req), req.params.id, input(req)),
@@ -130,7 +131,7 @@ function entryRoutes<Body extends z.ZodType, Entry extends z.ZodType>(
 
   app.delete<{ Params: z.infer<typeof collectionEntryParams> }>(
     `/api/collection/${kind}/:id`,
-    { preValidation: requireAccountant, schema: { tags, summary: `删除${noun}`, params: collectionEntryParams, response: { 204: z.null() } } },
+    { preValidation: collectionPolicy.owner, schema: { tags, summary: `删除${noun}`, params: collectionEntryParams, response: { 204: z.null() } } },
     async (req, reply) => {
       await spec.remove(me(req), req.params.id);
       return reply.code(204).send(null);
@@ -146,7 +147,7 @@ const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/admin/certificates/import',
     {
-      preValidation: requireStaff('sysadmin'),
+      preValidation: collectionPolicy.certificateLibrary,
       bodyLimit: 5 * 1024 * 1024,
       schema: {
         tags: ['management'],
@@ -170,7 +171,7 @@ const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/admin/certificates',
-    { preValidation: requireStaff('sysadmin'), schema: { tags: ['management'], summary: '查询全国会计资格职称库（证书编号、完整证件号码或姓名）', querystring: certificateSearchQuery, response: { 200: certificateListResponse } } },
+    { preValidation: collectionPolicy.certificateLibrary, schema: { tags: ['management'], summary: '查询全国会计资格职称库（证书编号、完整证件号码或姓名）', querystring: certificateSearchQuery, response: { 200: certificateListResponse } } },
     async (req) => ({ items: await library.search(req.query.q, req.query.limit) }),
   );
 };

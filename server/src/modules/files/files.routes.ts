@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { FILE_PURPOSES, FILE_RULES, formatBytes } from '@ausm/domain';
-import { loadStaff, requireAccountant, requireStaff } from '../../platform/auth';
+import { loadStaff } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { toFileSummary } from '../../platform/files';
 import type { FileRow } from '../../db/types';
 import { departmentInScope } from '../../platform/review/scope';
+import { filesPolicy } from './files.policy';
 
 const fileSummary = z.object({
   id: z.string(),
@@ -25,7 +26,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/files',
     {
-      preValidation: requireAccountant,
+      preValidation: filesPolicy.owner,
       schema: {
         tags: ['files'],
         summary: '上传附件（multipart/form-data，字段 file；按文件内容校验类型、大小和像素）',
@@ -55,7 +56,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/files/:id',
-    { preValidation: requireAccountant, schema: { tags: ['files'], summary: '下载本人上传的附件', params: z.object({ id: z.string().max(64) }) } },
+    { preValidation: filesPolicy.owner, schema: { tags: ['files'], summary: '下载本人上传的附件', params: z.object({ id: z.string().max(64) }) } },
     async (req, reply) => {
       const f = await ctx.files.find(req.params.id);
       if (!f || f.account_id !== req.accountantId) throw AppError.notFound('附件');
@@ -70,7 +71,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
    * (c)     the archive of a person their department currently holds (the department of the person's
    *         approved collection; it moves with a transfer), for files of the person's approved items.
    */
-  const reviewers = requireStaff('reviewer', 'supervisor');
+  const reviewers = filesPolicy.staffThroughItemOrArchive;
   const fileParams = z.object({ fileId: z.string().max(64) });
 
   app.get(

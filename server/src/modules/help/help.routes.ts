@@ -12,9 +12,9 @@ import {
   updateFaqRequest,
   updateFaqResponse,
 } from '@ausm/domain';
-import { requireStaff } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { HelpService } from './help.service';
+import { helpPolicy } from './help.policy';
 
 /** the staff member requireStaff() resolved for this request */
 function actorOf(req: FastifyRequest): string {
@@ -25,7 +25,7 @@ function actorOf(req: FastifyRequest): string {
 /** 帮助中心 (FAQ), 咨询答疑 (ask) and the system administrator's FAQ maintenance. */
 export const helpRoutes: FastifyPluginAsyncZod = async (app) => {
   const help = new HelpService(app.ctx);
-  const sysadmin = requireStaff('sysadmin');
+  const sysadmin = helpPolicy.editors;
 
   app.get(
     '/api/help/faq',

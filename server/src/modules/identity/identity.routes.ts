@@ -12,9 +12,10 @@ import {
   smsSendResponse,
 } from '@ausm/domain';
 import { AccountsService } from './accounts.service';
-import { ACCOUNTANT_COOKIE, clearSessionCookie, requireAccountant, setSessionCookie } from '../../platform/auth';
+import { ACCOUNTANT_COOKIE, clearSessionCookie, setSessionCookie } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { shanghaiDate } from '../../platform/clock';
+import { identityPolicy } from './identity.policy';
 
 export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
@@ -90,7 +91,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/me',
-    { preValidation: requireAccountant, schema: { tags: ['identity'], summary: '当前登录的会计人员', response: { 200: meResponse } } },
+    { preValidation: identityPolicy.self, schema: { tags: ['identity'], summary: '当前登录的会计人员', response: { 200: meResponse } } },
     async (req) => accounts.toMe(req.account ?? (await accounts.getById(req.accountantId ?? ''))),
   );
 

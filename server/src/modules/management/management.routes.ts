@@ -11,8 +11,8 @@ import {
   updateStaffRequest,
 } from '@ausm/domain';
 import { StaffService } from './staff.service';
-import { STAFF_MANAGERS } from './staff.policy';
-import { STAFF_COOKIE, clearSessionCookie, loadStaff, requireStaff, setSessionCookie } from '../../platform/auth';
+import { staffPolicy } from './staff.policy';
+import { STAFF_COOKIE, clearSessionCookie, loadStaff, setSessionCookie } from '../../platform/auth';
 
 export const managementRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
@@ -51,7 +51,7 @@ export const managementRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/admin/departments',
-    { preValidation: requireStaff(), schema: { tags: ['management'], summary: '会计管理部门列表', response: { 200: departmentListResponse } } },
+    { preValidation: staffPolicy.anyStaff, schema: { tags: ['management'], summary: '会计管理部门列表', response: { 200: departmentListResponse } } },
     async () => {
       const rows = await ctx.db.selectFrom('departments').selectAll().orderBy('sort').orderBy('code').execute();
       return { items: rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code })) };
@@ -60,20 +60,20 @@ export const managementRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/admin/staff',
-    { preValidation: requireStaff(...STAFF_MANAGERS), schema: { tags: ['management'], summary: '工作人员列表（部门管理员：本部门及下级部门）', response: { 200: staffListResponse } } },
+    { preValidation: staffPolicy.managers, schema: { tags: ['management'], summary: '工作人员列表（部门管理员：本部门及下级部门）', response: { 200: staffListResponse } } },
     async (req) => ({ items: await staffService.listFor(await loadStaff(req)) }),
   );
 
   app.post(
     '/api/admin/staff',
-    { preValidation: requireStaff(...STAFF_MANAGERS), schema: { tags: ['management'], summary: '新建工作人员（部门管理员：本部门及下级部门）', body: createStaffRequest, response: { 201: staffSummary } } },
+    { preValidation: staffPolicy.managers, schema: { tags: ['management'], summary: '新建工作人员（部门管理员：本部门及下级部门）', body: createStaffRequest, response: { 201: staffSummary } } },
     async (req, reply) => reply.code(201).send(await staffService.create(await loadStaff(req), req.body, req.ip)),
   );
 
   app.patch(
     '/api/admin/staff/:id',
     {
-      preValidation: requireStaff(...STAFF_MANAGERS),
+      preValidation: staffPolicy.managers,
       schema: {
         tags: ['management'],
         summary: '停用、启用工作人员或重置其密码（部门管理员：本部门及下级部门）',

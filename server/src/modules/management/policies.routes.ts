@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { POLICY_DEFINITIONS, policyCreateRequest, policyListResponse, policyVersion } from '@ausm/domain';
-import { loadStaff, requireStaff } from '../../platform/auth';
+import { loadStaff } from '../../platform/auth';
+import { policySettingsPolicy } from './policies.policy';
 
 /** 政策参数: every policy with its versions, and a new version from a date (system administrator; audited). */
 export const policiesRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
-  const admins = requireStaff('sysadmin');
+  const admins = policySettingsPolicy.administrators;
 
   app.get(
     '/api/admin/policies',

@@ -10,8 +10,9 @@ import {
   reviewQueueResponse,
   reviewStatsResponse,
 } from '@ausm/domain';
-import { loadStaff, requireStaff } from '../../platform/auth';
+import { loadStaff } from '../../platform/auth';
 import { ReviewQueueService } from './reviews.service';
+import { reviewsPolicy } from './reviews.policy';
 
 const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 const shanghai = (iso: string | null) => beijingDateTime(iso, { seconds: true });
@@ -19,7 +20,7 @@ const shanghai = (iso: string | null) => beijingDateTime(iso, { seconds: true })
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
   const service = new ReviewQueueService(ctx);
-  const reviewers = requireStaff('reviewer', 'supervisor');
+  const reviewers = reviewsPolicy.reviewers;
 
   app.get(
     '/api/admin/reviews',

@@ -2,6 +2,7 @@ import type { StaffRole } from '@ausm/domain';
 import type { Db } from '../../db/index';
 import type { Staff } from '../../db/types';
 import { AppError } from '../../platform/errors';
+import { requireStaff } from '../../platform/auth';
 import { reviewInScope, routingCodes, subtreeScope } from '../../platform/review/scope';
 
 /**
@@ -11,6 +12,13 @@ import { reviewInScope, routingCodes, subtreeScope } from '../../platform/review
  * department. Everyone else: none. Accounts outside the caller's reach answer 404, as if absent.
  */
 export const STAFF_MANAGERS: readonly StaffRole[] = ['sysadmin', 'admin'];
+
+export const staffPolicy = {
+  /** the staff register: system administrator, or a department administrator for its subtree */
+  managers: requireStaff(...STAFF_MANAGERS),
+  /** the department tree (every signed-in staff member needs it) */
+  anyStaff: requireStaff(),
+} as const;
 
 async function departmentInSubtree(db: Db, root: string, code: string): Promise<boolean> {
   const scope = await subtreeScope(db, root);

@@ -9,8 +9,8 @@ import {
   onlineRealnameRequest,
   realnameStatusResponse,
 } from '@ausm/domain';
-import { requireAccountant } from '../../platform/auth';
 import { RealnameService } from './realname.service';
+import { realnamePolicy } from './realname.policy';
 
 function originOf(req: FastifyRequest): string {
   return `${req.protocol}://${req.host}`;
@@ -22,20 +22,20 @@ export const realnameRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/realname',
-    { preValidation: requireAccountant, schema: { tags: ['realname'], summary: '实名认证状态', response: { 200: realnameStatusResponse } } },
+    { preValidation: realnamePolicy.owner, schema: { tags: ['realname'], summary: '实名认证状态', response: { 200: realnameStatusResponse } } },
     async (req) => service.status(req.accountantId ?? ''),
   );
 
   app.post(
     '/api/realname/alipay',
-    { preValidation: requireAccountant, schema: { tags: ['realname'], summary: '发起支付宝实名认证（返回二维码）', response: { 201: alipayCertificationResponse } } },
+    { preValidation: realnamePolicy.owner, schema: { tags: ['realname'], summary: '发起支付宝实名认证（返回二维码）', response: { 201: alipayCertificationResponse } } },
     async (req, reply) => reply.code(201).send(await service.startAlipay(req.accountantId ?? '', originOf(req))),
   );
 
   app.get(
     '/api/realname/alipay/:id',
     {
-      preValidation: requireAccountant,
+      preValidation: realnamePolicy.owner,
       schema: { tags: ['realname'], summary: '查询支付宝实名认证结果', params: z.object({ id: z.string().max(64) }), response: { 200: alipayCertificationResponse } },
     },
     async (req) => service.pollAlipay(req.accountantId ?? '', req.params.id, originOf(req)),
@@ -43,7 +43,7 @@ export const realnameRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/realname/online',
-    { preValidation: requireAccountant, schema: { tags: ['realname'], summary: '提交线上实名认证（上传证件照片，由所选城市的会计管理部门审核）', body: onlineRealnameRequest, response: { 201: realnameStatusResponse } } },
+    { preValidation: realnamePolicy.owner, schema: { tags: ['realname'], summary: '提交线上实名认证（上传证件照片，由所选城市的会计管理部门审核）', body: onlineRealnameRequest, response: { 201: realnameStatusResponse } } },
     async (req, reply) => reply.code(201).send(await service.submitOnline(req.accountantId ?? '', req.body, req.ip)),
   );
 };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { REVIEW_STATUSES } from '@ausm/domain';
-import { requireAccountant } from '../../platform/auth';
+import { submissionsPolicy } from './submissions.policy';
 
 /** What a person may do with their own submissions, whatever their kind: withdraw a pending one. */
 export const submissionsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -10,7 +10,7 @@ export const submissionsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/my/reviews/:id/withdraw',
     {
-      preValidation: requireAccountant,
+      preValidation: submissionsPolicy.owner,
       schema: {
         tags: ['reviews'],
         summary: '撤回本人尚在审核中的申请（撤回后可修改再提交）',
