@@ -152,8 +152,6 @@ export const STAFF_ROLE_LABELS: Record<StaffRole, string> = {
   supervisor: '主管',
   exam_office: '考试管理机构',
 };
-/** Roles that must belong to a department (all but the system administrator). */
-export const DEPARTMENT_ROLES: ReadonlyArray<StaffRole> = ['admin', 'reviewer', 'supervisor', 'exam_office'];
 
 export const staffLoginRequest = z
   .object({

@@ -37,10 +37,6 @@ export class JobRunner {
     this.jobs.set(job.name, job);
   }
 
-  names(): string[] {
-    return [...this.jobs.keys()];
-  }
-
   /** Takes the lease when it is free or expired: one statement, so two instances cannot both win. */
   private async acquire(job: Job): Promise<boolean> {
     const now = this.clock.now();

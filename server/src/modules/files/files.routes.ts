@@ -82,7 +82,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const staff = await loadStaff(req);
-      const review = await ctx.db.selectFrom('reviews').selectAll().where('id', '=', req.params.id).executeTakeFirst();
+      const review = await ctx.reviews.get(req.params.id).catch(() => undefined);
       const access = review ? await ctx.reviews.access(staff, review) : null;
       const f = review && access && (await ctx.reviews.fileOfItem(ctx.db, review.id, req.params.fileId)) ? await ctx.files.find(req.params.fileId) : undefined;
       if (!review || !f) throw AppError.notFound('附件');

@@ -3,7 +3,7 @@ import type { Db } from '../../db/index';
 import type { Staff } from '../../db/types';
 import { AppError } from '../../platform/errors';
 import { requireStaff } from '../../platform/auth';
-import { reviewInScope, routingCodes, subtreeScope } from '../../platform/review/scope';
+import { departmentWithin, subtreeScope } from '../../platform/review/scope';
 
 /**
  * Who may administer which staff accounts (delegated administration). The system administrator: any.
@@ -19,12 +19,6 @@ export const staffPolicy = {
   /** the department tree (every signed-in staff member needs it) */
   anyStaff: requireStaff(),
 } as const;
-
-async function departmentInSubtree(db: Db, root: string, code: string): Promise<boolean> {
-  const scope = await subtreeScope(db, root);
-  const codes = await routingCodes(db, code).catch(() => undefined);
-  return codes ? reviewInScope(scope, codes) : false;
-}
 
 /** Every department code at or below a department: one recursive query. */
 export async function subtreeCodes(db: Db, root: string): Promise<string[]> {
@@ -51,7 +45,7 @@ export async function mayManage(db: Db, actor: Staff, target: { role: StaffRole;
   if (actor.role === 'sysadmin') return true;
   if (actor.role !== 'admin' || !actor.department_code) return false;
   if (target.role === 'sysadmin' || !target.department_code) return false;
-  if (!(await departmentInSubtree(db, actor.department_code, target.department_code))) return false;
+  if (!(await departmentWithin(db, await subtreeScope(db, actor.department_code), target.department_code))) return false;
   return target.role !== 'admin' || target.department_code !== actor.department_code;
 }
 

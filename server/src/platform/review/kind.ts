@@ -92,8 +92,4 @@ export class ReviewKindRegistry {
   has(kind: string): boolean {
     return this.kinds.has(kind);
   }
-
-  list(): AnyReviewKind[] {
-    return [...this.kinds.values()];
-  }
 }

@@ -41,24 +41,6 @@ export interface StaffScope {
   all: boolean;
 }
 
-export type ScopeKind = 'department' | 'national' | 'exam_row' | 'staff_admin' | 'system';
-
-/** The kind of scope a role works in (see STAFF_ROLES). */
-export function scopeKindOf(staff: Pick<Staff, 'role' | 'department_code'>): ScopeKind {
-  switch (staff.role) {
-    case 'sysadmin':
-      return 'system';
-    case 'admin':
-      return 'staff_admin';
-    case 'exam_office':
-      return 'exam_row';
-    default:
-      return staff.department_code === NATIONAL_CODE ? 'national' : 'department';
-  }
-}
-
-const NATIONAL_CODE = '000000';
-
 /**
  * The department scope of review work: a reviewer its own department; a supervisor also every
  * department below it. Other roles decide no reviews (403), whatever department they belong to.
@@ -107,9 +89,13 @@ export async function subtreeScope(db: Db, departmentCode: string): Promise<Staf
   }
 }
 
-/** Whether a department (e.g. the one holding a person's archive) lies in a staff member's scope. */
-export async function departmentInScope(db: Db, staff: Staff, departmentCode: string): Promise<boolean> {
-  const scope = await staffScope(db, staff);
+/** Whether a department lies in a scope (the department holding a person's archive, a staff account's department). */
+export async function departmentWithin(db: Db, scope: StaffScope, departmentCode: string): Promise<boolean> {
   const codes = await routingCodes(db, departmentCode).catch(() => undefined);
   return codes ? reviewInScope(scope, codes) : false;
+}
+
+/** Whether a department lies in a staff member's review scope. */
+export async function departmentInScope(db: Db, staff: Staff, departmentCode: string): Promise<boolean> {
+  return departmentWithin(db, await staffScope(db, staff), departmentCode);
 }
