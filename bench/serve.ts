@@ -98,6 +98,9 @@ async function main(): Promise<void> {
     app = await buildApp(config, { db: handle, webDist: null, logger: false });
     // The baseline: a route with no work of its own, behind the same hooks (rate limit, headers) as the API.
     app.get('/api/bench/bare', async () => ({ ok: true }));
+    // The floor of any route that reads the database: the bare route plus one trivial query (one round trip).
+    const benchDb = app.ctx.db;
+    app.get('/api/bench/db', async () => ({ ok: (await sql<{ one: number }>`select 1 as one`.execute(benchDb)).rows.length === 1 }));
     // Raw argon2id verifies with the accounts' own hash and parameters: what a login can at best approach.
     const demoHash = (await handle.db.selectFrom('accounts').select('password_hash').limit(1).executeTakeFirstOrThrow()).password_hash;
     app.get('/api/bench/argon2', async () => ({ ok: await verifyPassword(demoHash, 'Demo@2026') }));

@@ -4,8 +4,12 @@
  */
 export const ErrorCodes = {
   VALIDATION_FAILED: 400,
+  /** a control character (NUL …) or a lone surrogate in any field, query, path or file name */
+  INVALID_CHARACTERS: 400,
   BAD_REQUEST: 400,
   CAPTCHA_INVALID: 400,
+  /** this network or phone has had a code in its window: the next one needs the image captcha */
+  CAPTCHA_REQUIRED: 400,
   SMS_CODE_INVALID: 400,
   SMS_CODE_EXPIRED: 400,
   SMS_CODE_TOO_MANY_TRIES: 400,
@@ -14,6 +18,8 @@ export const ErrorCodes = {
   LOGIN_FAILED: 401,
   SESSION_EXPIRED: 401,
   FORBIDDEN: 403,
+  /** a state-changing request from a page that is not the platform's own (CSRF) */
+  CROSS_SITE_REFUSED: 403,
   ACCOUNT_LOCKED: 423,
   ACCOUNT_DISABLED: 403,
   NOT_FOUND: 404,
@@ -30,6 +36,8 @@ export const ErrorCodes = {
   STALE_CHANGE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_FILE: 415,
+  /** a request body that is not JSON (or, where a route says so, a file or CSV) */
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   SMS_SEND_TOO_FREQUENT: 429,
   SMS_SEND_FAILED: 503,

@@ -17,6 +17,7 @@ export * from './workflow/review';
 export * from './workflow/kinds';
 export * from './workflow/diff';
 export * from './rules/files';
+export * from './rules/text';
 export * from './codes/rare-chars';
 export * from './schemas/realname';
 export * from './codes/ethnicities';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { maskIdNumber, maskName, maskPhone } from './mask';
+import { maskIdNumber, maskName, maskNumbersInText, maskPhone } from './mask';
 
 describe('maskName', () => {
   it('keeps the first character and stars each other one', () => {
@@ -47,5 +47,15 @@ describe('maskPhone', () => {
   it('hides short values completely', () => {
     expect(maskPhone('123456')).toBe('****');
     expect(maskPhone('')).toBe('****');
+  });
+});
+
+describe('maskNumbersInText', () => {
+  it('masks ID, permit and phone numbers inside text and leaves the rest', () => {
+    expect(maskNumbersInText('/api/admin/reviews?q=11010519491231002X&limit=20')).toBe('/api/admin/reviews?q=110*****002X&limit=20');
+    expect(maskNumbersInText('{"q":"13800001111","n":3}')).toBe('{"q":"138****1111","n":3}');
+    expect(maskNumbersInText('H1234567801 and 110105491231002')).toBe('H*****01 and 110*****1002');
+    expect(maskNumbersInText('2026-12-01T02:00:00.000Z rows 20 id 6d0d0677-ab1f-4291')).toBe('2026-12-01T02:00:00.000Z rows 20 id 6d0d0677-ab1f-4291');
+    expect(maskNumbersInText('12345678-1234-4321-8765-123456789012')).toBe('12345678-1234-4321-8765-123456789012');
   });
 });

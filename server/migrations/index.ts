@@ -6,6 +6,8 @@ import * as m0004 from './0004-review-engine-v2';
 import * as m0005 from './0005-review-files';
 import * as m0006 from './0006-jobs-and-summaries';
 import * as m0007 from './0007-policies';
+import * as m0008 from './0008-mask-audit-numbers';
+import * as m0009 from './0009-staff-second-factor';
 
 /** Migrations are imported, not read from disk, so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005-review-files': m0005,
   '0006-jobs-and-summaries': m0006,
   '0007-policies': m0007,
+  '0008-mask-audit-numbers': m0008,
+  '0009-staff-second-factor': m0009,
 };

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -17,7 +17,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ApiErrorBody, FieldError } from '@ausm/domain';
+import { maskNumbersInText, replaceBadCharacters, type ApiErrorBody, type FieldError } from '@ausm/domain';
 import type { Config } from './config';
 import { migrateToLatest, openDb, type DbHandle } from './db/index';
 import { systemClock, type Clock } from './platform/clock';
@@ -39,6 +39,9 @@ import { devRoutes } from './modules/dev/dev.routes';
 import { opsRoutes } from './modules/ops/ops.routes';
 import { seed } from './seed';
 import multipart from '@fastify/multipart';
+import { refuseBadCharacters } from './platform/input-guard';
+import { csrfGuard } from './platform/csrf';
+import { registerApiBudget } from './platform/api-budget';
 import { FileService } from './platform/files';
 import { ReviewEngine } from './platform/review/review-engine';
 import { ReviewKindRegistry, type AnyReviewKind } from './platform/review/kind';
@@ -118,7 +121,9 @@ function zodFields(issues: ReadonlyArray<{ keyword?: string; instancePath?: stri
     const base = (i.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
     const keys = (i.params as { keys?: string[] } | undefined)?.keys ?? [];
     if (i.keyword === 'unrecognized_keys') {
-      return { path: [base, keys[0]].filter(Boolean).join('.'), message: `不允许的字段：${keys.join('、')}` };
+      // the keys are the caller's bytes: never echo a control character or a lone surrogate
+      const shown = keys.map(replaceBadCharacters);
+      return { path: [base, shown[0]].filter(Boolean).join('.'), message: `不允许的字段：${shown.join('、')}` };
     }
     return { path: base, message: i.message ?? '输入有误' };
   });
@@ -130,10 +135,23 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   else await seed(ctx, { demo: false });
 
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.body.password'] },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.body.password'],
+            // a search's ?q= may be a full ID or phone number: request lines carry it masked
+            serializers: { req: (req: FastifyRequest) => ({ method: req.method, url: maskNumbersInText(req.url), remoteAddress: req.ip }) },
+          },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    // errors fastify answers before any route runs (a malformed URL …) keep the app's format too
+    frameworkErrors: (err, _req, reply: FastifyReply) => {
+      const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+      void reply.code(status).send({ code: 'BAD_REQUEST', message: status === 414 ? '请求地址过长' : '请求地址有误' } satisfies ApiErrorBody);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -156,7 +174,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       body = { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' };
     } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       status = err.statusCode === 415 ? 415 : 400;
-      body = { code: status === 415 ? 'UNSUPPORTED_FILE' : 'BAD_REQUEST', message: '请求格式有误' };
+      body = status === 415 ? { code: 'UNSUPPORTED_MEDIA_TYPE', message: '请求格式有误：请以 JSON 格式提交' } : { code: 'BAD_REQUEST', message: '请求格式有误' };
     } else {
       if (isResponseSerializationError(err)) req.log.error({ err }, 'response did not match its schema');
       else req.log.error({ err }, 'unhandled error');
@@ -185,14 +203,19 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     hsts: config.production,
   });
 
-  // One per-IP budget for the whole API (static files do not count).
-  app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || req.url === '/api/health' || req.url === '/api/ready') return;
-    const r = await ctx.limiter.hit(`api:ip:${req.ip}`, config.apiPerMinute, 60);
-    if (!r.allowed) throw AppError.rateLimited(r.retryAfter);
-  });
-  app.addHook('onSend', async (req, reply) => {
-    if (req.url.startsWith('/api/') && !reply.getHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+  // state-changing requests only from the platform's own pages (platform/csrf.ts)
+  app.addHook('onRequest', csrfGuard(config));
+  // JSON only: fastify's built-in text/plain parser is what a form on another page could post
+  app.removeContentTypeParser('text/plain');
+
+  // One per-IP budget for the whole API, keyed on the route fastify matched — never on the raw URL,
+  // which `/%61pi/…` spells differently (platform/api-budget.ts)
+  await registerApiBudget(app, config);
+  // no control characters or lone surrogates in any string of any request (platform/input-guard.ts)
+  app.addHook('preHandler', refuseBadCharacters);
+  // nothing is cached unless it says so (the static files and index.html set their own)
+  app.addHook('onSend', async (_req, reply) => {
+    if (!reply.getHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
   });
 
   await app.register(swagger, {
@@ -233,7 +256,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       },
     });
   }
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (req, reply) => {
     if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
       return reply.code(404).send({ code: 'NOT_FOUND', message: '请求的资源不存在' } satisfies ApiErrorBody);
     }

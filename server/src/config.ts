@@ -27,6 +27,14 @@ export interface Config {
   /** global per-IP API budget per minute */
   apiPerMinute: number;
   logLevel: string;
+  /**
+   * The origin people reach the platform at (AUSM_PUBLIC_URL, e.g. https://kj.mof.gov.cn): the one
+   * origin a state-changing request may come from, and the base of links the platform hands out (QR
+   * codes). Unset, the running server's own origin is used for both.
+   */
+  publicOrigin: string | undefined;
+  /** further origins allowed to send state-changing requests (AUSM_ALLOWED_ORIGINS; `npm run dev` adds the Vite origin) */
+  allowedOrigins: string[];
 }
 
 export class ConfigError extends Error {}
@@ -49,7 +57,21 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 
 function parseKey(raw: string, name: string): Buffer {
   if (!/^[0-9a-fA-F]{64}$/.test(raw)) throw new ConfigError(`${name} must be 64 hex characters (32 bytes)`);
-  return Buffer.from(raw, 'hex');
+  const key = Buffer.from(raw, 'hex');
+  // all zeros, one repeated byte or a short pattern repeated: a placeholder, not a key (generate one with `openssl rand -hex 32`)
+  if (new Set(key).size < 8) throw new ConfigError(`${name} is not a random key (too few distinct bytes); generate one with: openssl rand -hex 32`);
+  return key;
+}
+
+function origin(raw: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL such as https://kj.example.gov.cn, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  return url.origin;
 }
 
 /** In development a key is generated into the data folder once, so restarts can read old data. */
@@ -73,6 +95,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   else masterKey = devKey(dataDir);
   if (production && !env.DATABASE_URL) {
     throw new ConfigError('DATABASE_URL is required in production (PostgreSQL)');
+  }
+  if (production && !env.AUSM_PUBLIC_URL) {
+    throw new ConfigError('AUSM_PUBLIC_URL is required in production (the https address people use, e.g. https://kj.example.gov.cn)');
   }
   return {
     production,
@@ -109,5 +134,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     apiPerMinute: int(env, 'AUSM_API_PER_MINUTE', 600),
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
+    publicOrigin: env.AUSM_PUBLIC_URL ? origin(env.AUSM_PUBLIC_URL, 'AUSM_PUBLIC_URL') : undefined,
+    allowedOrigins: (env.AUSM_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)
+      .map((o) => origin(o, 'AUSM_ALLOWED_ORIGINS')),
   };
 }

@@ -11,12 +11,18 @@ export interface FileRule {
   maxBytes: number;
   minWidth?: number;
   minHeight?: number;
+  /** at most this many pixels (width × height): a small file can declare a huge image (a decompression bomb) */
+  maxPixels: number;
   /** what the page says beside the upload */
   hint: string;
 }
 
 const KB = 1024;
 const MB = 1024 * KB;
+/** 25 million pixels: more than any phone camera's default picture, far below a decompression bomb */
+const MAX_PIXELS = 25_000_000;
+/** a document photographed whole and legible: at least 400×250 (an ID card is 85.6 × 54 mm) */
+const ID_IMAGE = { minWidth: 400, minHeight: 250, maxPixels: MAX_PIXELS } as const;
 
 export const FILE_PURPOSES = [
   'collection_photo',
@@ -38,15 +44,16 @@ export const FILE_RULES: Readonly<Record<FilePurpose, FileRule>> = {
     maxBytes: 2 * MB,
     minWidth: 295,
     minHeight: 413,
+    maxPixels: MAX_PIXELS,
     hint: '请上传清晰、完整、近期的标准证件照片，jpg或png格式，不小于10KB，像素不低于295×413',
   },
-  identity_proof: { label: '身份证或居住证', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, hint: '暂未工作且不属于在校学生的人员须上传身份证或居住证，jpg、png或pdf格式，不超过2MB' },
-  realname_front: { label: '证件人像面', types: ['jpg', 'png'], maxBytes: 2 * MB, hint: 'jpg或png格式，不超过2MB，四角完整、字迹清晰' },
-  realname_back: { label: '证件非人像面', types: ['jpg', 'png'], maxBytes: 2 * MB, hint: 'jpg或png格式，不超过2MB，四角完整、字迹清晰' },
-  realname_handheld: { label: '手持证件人像面', types: ['jpg', 'png'], maxBytes: 2 * MB, hint: '本人手持证件人像面拍摄，面部和证件信息清晰可见，jpg或png格式，不超过2MB' },
-  education_proof: { label: '学历学位证明', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, hint: 'jpg、png或pdf格式，不超过2MB' },
-  work_proof: { label: '工作证明', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, hint: 'jpg、png或pdf格式，不超过2MB' },
-  title_proof: { label: '会计专业职务聘任文件', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, hint: 'jpg、png或pdf格式，不超过2MB' },
+  identity_proof: { label: '身份证或居住证', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, maxPixels: MAX_PIXELS, hint: '暂未工作且不属于在校学生的人员须上传身份证或居住证，jpg、png或pdf格式，不超过2MB' },
+  realname_front: { ...ID_IMAGE, label: '证件人像面', types: ['jpg', 'png'], maxBytes: 2 * MB, hint: 'jpg或png格式，不超过2MB，像素不低于400×250，四角完整、字迹清晰' },
+  realname_back: { ...ID_IMAGE, label: '证件非人像面', types: ['jpg', 'png'], maxBytes: 2 * MB, hint: 'jpg或png格式，不超过2MB，像素不低于400×250，四角完整、字迹清晰' },
+  realname_handheld: { ...ID_IMAGE, label: '手持证件人像面', types: ['jpg', 'png'], maxBytes: 2 * MB, hint: '本人手持证件人像面拍摄，面部和证件信息清晰可见，jpg或png格式，不超过2MB，像素不低于400×250' },
+  education_proof: { maxPixels: MAX_PIXELS, label: '学历学位证明', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, hint: 'jpg、png或pdf格式，不超过2MB' },
+  work_proof: { maxPixels: MAX_PIXELS, label: '工作证明', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, hint: 'jpg、png或pdf格式，不超过2MB' },
+  title_proof: { maxPixels: MAX_PIXELS, label: '会计专业职务聘任文件', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, hint: 'jpg、png或pdf格式，不超过2MB' },
 };
 
 export const MIME_OF: Readonly<Record<FileType, string>> = { jpg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' };
@@ -70,6 +77,9 @@ export function checkFileFacts(
     if (w < (rule.minWidth ?? 0) || h < (rule.minHeight ?? 0)) {
       return `${rule.label}像素不能低于${rule.minWidth}×${rule.minHeight}（当前${w}×${h}）`;
     }
+  }
+  if (facts.type !== 'pdf' && (facts.width ?? 0) * (facts.height ?? 0) > rule.maxPixels) {
+    return `${rule.label}像素过大（当前${facts.width}×${facts.height}），请缩小到${rule.maxPixels / 10_000}万像素以内后重新上传`;
   }
   return undefined;
 }

@@ -16,6 +16,9 @@ export const smsSendRequest = z
   .object({
     phone: str('手机号', 20),
     purpose: z.enum(SMS_PURPOSES, { error: '验证码用途无效' }),
+    /** asked for once this network or phone has had a code in its window (CAPTCHA_REQUIRED) */
+    captchaId: z.string().max(64).optional(),
+    captchaText: z.string().max(16).optional(),
   })
   .strict();
 export type SmsSendRequest = z.infer<typeof smsSendRequest>;

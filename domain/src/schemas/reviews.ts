@@ -83,7 +83,8 @@ export const reviewDetailResponse = z.object({
   applicant: z.object({
     name: z.string(),
     idType: z.string(),
-    idNumber: z.string(),
+    /** masked for staff too: the full number only through 查看完整证件号 (audited) */
+    maskedIdNumber: z.string(),
     maskedPhone: z.string(),
     sex: z.string().nullable(),
     birthDate: z.string().nullable(),
@@ -123,3 +124,6 @@ export const reviewStatsResponse = z.object({
   asOf: z.string().nullable(),
   items: z.array(z.object({ kind: z.string(), status: z.enum(REVIEW_STATUSES), count: z.number() })),
 });
+
+/** 查看完整证件号: the applicant's full document number, for one item the staff member may read (audited). */
+export const revealIdNumberResponse = z.object({ idNumber: z.string() });

@@ -1,8 +1,9 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Compilable, type MigrationProvider } from 'kysely';
 import type { Database } from './types';
 import { migrations } from '../../migrations/index';
 
@@ -21,7 +22,7 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export function openDb(opts: { databaseUrl?: string; sqliteFile?: string }): DbHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const file = opts.sqliteFile ?? ':memory:';
@@ -56,6 +57,43 @@ function withStatementCache(sqlite: SQLite.Database, max = 500) {
   };
 }
 
+/**
+ * PostgreSQL parses and plans every unnamed statement again. Our queries are few and repeated (the
+ * same SQL text with new parameters), so data statements are sent as named prepared statements: each
+ * connection parses a text once and PostgreSQL may reuse its plan. DDL (migrations) stays unnamed, and
+ * a connection holds at most `max` names (then it forgets them all with DEALLOCATE ALL).
+ */
+function withNamedStatements(pool: pg.Pool, max = 500): pg.Pool {
+  const named = /^\s*(select|insert|update|delete|with)\b/i;
+  const seen = new WeakMap<pg.PoolClient, Set<string>>();
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const wrapped = Object.create(pool) as pg.Pool;
+  wrapped.connect = (async () => {
+    const client = await connect();
+    if (!seen.has(client)) {
+      const names = new Set<string>();
+      seen.set(client, names);
+      const query = client.query.bind(client) as (text: unknown, values?: unknown[]) => Promise<pg.QueryResult>;
+      (client as { query: unknown }).query = async (text: unknown, values?: unknown[]) => {
+        if (typeof text !== 'string' || !named.test(text)) return query(text, values);
+        const name = `q${crypto.createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+        if (!names.has(name) && names.size >= max) {
+          await query('DEALLOCATE ALL');
+          names.clear();
+          // pg remembers what it prepared on the connection: forget it too
+          const parsed = (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements;
+          if (parsed) for (const k of Object.keys(parsed)) delete parsed[k];
+        }
+        names.add(name);
+        return query({ name, text, values });
+      };
+    }
+    return client;
+  }) as pg.Pool['connect'];
+  wrapped.end = pool.end.bind(pool);
+  return wrapped;
+}
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Db): Promise<void> {
@@ -71,4 +109,31 @@ export async function migrateToLatest(db: Db): Promise<void> {
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string } | undefined;
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * A query that is built and compiled once: each call only swaps its parameters. Kysely's builder and
+ * compiler cost more than SQLite takes to run a primary-key read, so the query every signed-in request
+ * makes is compiled at start-up. `build` receives a placeholder per named argument; each placeholder
+ * must appear as a bound value (it does whenever it is compared with `=`).
+ */
+export function compiledOnce<Row, Args extends string>(
+  db: Db,
+  names: readonly Args[],
+  build: (arg: (name: Args) => string) => Compilable<Row>,
+): (args: Record<Args, unknown>) => Promise<Row | undefined> {
+  const marks = new Map<string, Args>(names.map((n) => [`\u0000arg:${n}:${crypto.randomUUID()}`, n]));
+  const byName = new Map<Args, string>([...marks].map(([mark, n]) => [n, mark]));
+  const compiled = build((n) => byName.get(n) ?? '').compile();
+  const slots = compiled.parameters.map((p) => (typeof p === 'string' ? marks.get(p) : undefined));
+  const missing = names.filter((n) => !slots.includes(n));
+  if (missing.length) throw new Error(`compiledOnce: no bound parameter for ${missing.join(', ')}`);
+  return async (args) => {
+    const parameters = compiled.parameters.map((p, i) => {
+      const slot = slots[i];
+      return slot === undefined ? p : args[slot];
+    });
+    const result = await db.executeQuery<Row>({ ...compiled, parameters });
+    return result.rows[0];
+  };
 }

@@ -73,6 +73,31 @@ export interface StaffTable {
   locked_until: string | null;
   created_at: string;
   updated_at: string;
+  /** the TOTP secret, SM4-encrypted; null until enrolled */
+  totp_secret_enc: string | null;
+  totp_enrolled_at: string | null;
+  /** the last TOTP step accepted: a code is used once */
+  totp_last_step: number | null;
+}
+
+export interface StaffRecoveryCodeTable {
+  id: string;
+  staff_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** Between the password and the second factor: a random token's SM3 digest, single use, minutes long. */
+export interface StaffLoginTicketTable {
+  id_hash: string;
+  staff_id: string;
+  purpose: 'verify' | 'enrol';
+  /** for enrolment: the new secret, SM4-encrypted, until the first code confirms it */
+  secret_enc: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface DepartmentTable {
@@ -379,6 +404,8 @@ export interface Database {
   sms_outbox: SmsOutboxTable;
   captchas: CaptchaTable;
   staff: StaffTable;
+  staff_recovery_codes: StaffRecoveryCodeTable;
+  staff_login_tickets: StaffLoginTicketTable;
   departments: DepartmentTable;
   audit_log: AuditLogTable;
   faq: FaqTable;

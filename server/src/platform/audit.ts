@@ -1,3 +1,4 @@
+import { maskNumbersInText } from '@ausm/domain';
 import type { Db } from '../db/index';
 import type { Clock } from './clock';
 
@@ -28,7 +29,8 @@ export class AuditLog {
         target_id: e.targetId ?? null,
         ip: e.ip ?? null,
         outcome: e.outcome ?? 'success',
-        detail: e.detail ? JSON.stringify(e.detail) : null,
+        // ID and phone numbers never reach the log in full, whoever wrote the details (a search's ?q=…)
+        detail: e.detail ? maskNumbersInText(JSON.stringify(e.detail)) : null,
       })
       .execute();
   }

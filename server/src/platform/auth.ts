@@ -39,11 +39,11 @@ export async function requireAccountant(req: FastifyRequest): Promise<void> {
 export async function loadStaff(req: FastifyRequest): Promise<Staff> {
   if (req.staff) return req.staff;
   const token = req.cookies[STAFF_COOKIE];
-  const { sessions, db } = req.server.ctx;
-  const session = await sessions.resolve('staff', token);
+  const { sessions } = req.server.ctx;
+  const session = await sessions.resolveStaff(token);
   if (!session) throw token ? new AppError('SESSION_EXPIRED', '登录已超时，请重新登录') : AppError.unauthenticated();
-  const staff = await db.selectFrom('staff').selectAll().where('id', '=', session.subjectId).executeTakeFirst();
-  if (!staff || staff.disabled) {
+  const { staff } = session;
+  if (staff.disabled) {
     await sessions.destroy(token);
     throw AppError.unauthenticated('账号已停用');
   }

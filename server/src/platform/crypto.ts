@@ -5,6 +5,8 @@ import crypto from 'node:crypto';
  * SM4-CBC with a random IV for ID and phone numbers at rest, and an SM3-HMAC blind index so that
  * look-ups and uniqueness work without decrypting. Keys are derived from the master key by HKDF-SM3.
  */
+const MASK_CACHE_SIZE = 20_000;
+
 export class FieldCrypto {
   private readonly encKey: Buffer;
   private readonly indexKey: Buffer;
@@ -29,6 +31,25 @@ export class FieldCrypto {
     const decipher = crypto.createDecipheriv('sm4-cbc', this.encKey, Buffer.from(ivHex, 'hex'));
     return Buffer.concat([decipher.update(Buffer.from(ctB64, 'base64')), decipher.final()]).toString('utf8');
   }
+
+  /**
+   * The masked display of a stored value (e.g. 1101**********002X). Decrypting costs more than the
+   * rest of a signed-in request, and the same records are shown again and again, so each mask's
+   * results are remembered by ciphertext (a new value has a new random IV, hence a new entry). Only
+   * masked text is kept in memory, never a plaintext; bounded, oldest out first.
+   */
+  masked(stored: string, mask: (plain: string) => string): string {
+    let cache = this.maskCaches.get(mask);
+    if (!cache) this.maskCaches.set(mask, (cache = new Map()));
+    const hit = cache.get(stored);
+    if (hit !== undefined) return hit;
+    const value = mask(this.decrypt(stored));
+    if (cache.size >= MASK_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+    cache.set(stored, value);
+    return value;
+  }
+
+  private readonly maskCaches = new WeakMap<(plain: string) => string, Map<string, string>>();
 
   /** Deterministic keyed index of a normalised value, scoped so equal strings of different kinds differ. */
   blindIndex(scope: string, value: string): string {

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { LOGIN_LOCKOUT_POLICY, type LoginLockoutPolicy } from '@ausm/domain';
 import type { AppContext } from './context';
 import { AppError } from './errors';
 import { dummyHash, verifyPassword } from './passwords';
@@ -18,4 +20,55 @@ export async function checkLoginAttempt(ctx: AppContext, input: { throttleKey: s
 /** An unknown account costs the same argon2 verify as a wrong password, so timing tells nothing. */
 export async function verifyAgainstNobody(password: string): Promise<void> {
   await verifyPassword(await dummyHash(), password);
+}
+
+export type LockTable = 'accounts' | 'staff';
+
+export type PasswordCheck =
+  | { outcome: 'ok' }
+  | { outcome: 'wrong'; failures: number; lockedUntil: string | null; policyId: string }
+  | { outcome: 'locked'; lockedUntil: string };
+
+/**
+ * Checks a password against the lockout, whatever the concurrency: the attempt is reserved first,
+ * with one conditional UPDATE that counts it as a failure (only when the account is not locked; a
+ * lock that has run out starts a fresh count), and the attempt that reaches maxFailures locks the
+ * account there and then. Only a reserved attempt is verified, outside any transaction, and a
+ * success settles the count back to zero. So at most maxFailures wrong passwords are ever verified
+ * per lock window — twenty-five simultaneous guesses get five verifies, not twenty-five — and a crash
+ * between reserving and settling leaves at worst a lock that runs out by itself.
+ */
+export async function checkPasswordWithLockout(
+  ctx: AppContext,
+  table: LockTable,
+  row: { id: string; password_hash: string },
+  password: string,
+): Promise<PasswordCheck> {
+  const { db, clock, policies } = ctx;
+  const now = clock.now();
+  // the lockout numbers are policy: the lock records the version it followed
+  const lockout = await policies.current<LoginLockoutPolicy>(LOGIN_LOCKOUT_POLICY.name);
+  const until = new Date(now.getTime() + lockout.value.lockMinutes * 60_000).toISOString();
+  const nowIso = now.toISOString();
+  // Inside the WHERE below, a non-null locked_until has run out: the count starts again at 1.
+  const next = sql<number>`case when locked_until is not null then 1 else failed_logins + 1 end`;
+  const reserved = await db
+    .updateTable(table)
+    .set({
+      failed_logins: next,
+      locked_until: sql<string | null>`case when ${next} >= ${lockout.value.maxFailures} then ${until} else null end`,
+    })
+    .where('id', '=', row.id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
+    .returning(['failed_logins', 'locked_until'])
+    .executeTakeFirst();
+  if (!reserved) {
+    const current = await db.selectFrom(table).select('locked_until').where('id', '=', row.id).executeTakeFirst();
+    return { outcome: 'locked', lockedUntil: current?.locked_until ?? until };
+  }
+  if (await verifyPassword(row.password_hash, password)) {
+    await db.updateTable(table).set({ failed_logins: 0, locked_until: null }).where('id', '=', row.id).execute();
+    return { outcome: 'ok' };
+  }
+  return { outcome: 'wrong', failures: reserved.failed_logins, lockedUntil: reserved.locked_until, policyId: lockout.id };
 }

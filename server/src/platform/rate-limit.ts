@@ -17,6 +17,8 @@ export interface RateLimiter {
   /** takes a key for ttl seconds if free (SMS resend window); refuses while held */
   acquire(key: string, ttlSeconds: number): Promise<LimitResult>;
   release(key: string): Promise<void>;
+  /** the count of a `hit` key in its current window (0 when none), without counting */
+  count(key: string): Promise<number>;
   /** for /api/ready: 'memory' in process, or whether the shared store answers */
   ping(): Promise<'memory' | 'ok'>;
   close(): Promise<void>;
@@ -55,6 +57,11 @@ export class MemoryRateLimiter implements RateLimiter {
 
   async release(key: string): Promise<void> {
     this.entries.delete(key);
+  }
+
+  async count(key: string): Promise<number> {
+    const e = this.entries.get(key);
+    return e && e.resetAt > this.clock.now().getTime() ? e.count : 0;
   }
 
   async ping(): Promise<'memory'> {
@@ -98,6 +105,10 @@ export class RedisRateLimiter implements RateLimiter {
 
   async release(key: string): Promise<void> {
     await this.redis.del(this.prefix + 'lock:' + key);
+  }
+
+  async count(key: string): Promise<number> {
+    return Number((await this.redis.get(this.prefix + 'rl:' + key)) ?? 0);
   }
 
   async ping(): Promise<'ok'> {

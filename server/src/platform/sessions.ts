@@ -1,5 +1,6 @@
-import type { Db } from '../db/index';
-import type { Account } from '../db/types';
+import { compiledOnce, type Db } from '../db/index';
+import type { Selectable } from 'kysely';
+import type { Account, Database, Staff } from '../db/types';
 import type { Clock } from './clock';
 import { randomToken, sm3 } from './crypto';
 
@@ -28,7 +29,10 @@ export class SessionStore {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly policy: SessionPolicy,
-  ) {}
+  ) {
+    this.accountantRead = subjectRead(db, 'accounts');
+    this.staffRead = subjectRead(db, 'staff');
+  }
 
   async create(kind: SessionKind, subjectId: string, ip: string | null, trx: Db = this.db): Promise<string> {
     const token = randomToken(32);
@@ -66,20 +70,28 @@ export class SessionStore {
    * accountant request costs (no second look-up for who it is, no write but the minute's touch).
    */
   async resolveAccountant(token: string | undefined): Promise<(ActiveSession & { account: Account }) | undefined> {
-    if (!token || token.length > 100) return undefined;
-    const row = await this.db
-      .selectFrom('sessions')
-      .innerJoin('accounts', 'accounts.id', 'sessions.subject_id')
-      .selectAll('accounts')
-      .select(['sessions.id_hash', 'sessions.subject_id', 'sessions.created_at as session_created_at', 'sessions.last_seen_at', 'sessions.expires_at'])
-      .where('sessions.id_hash', '=', sm3(token))
-      .where('sessions.kind', '=', 'accountant')
-      .executeTakeFirst();
-    if (!row) return undefined;
-    const { id_hash, subject_id, session_created_at, last_seen_at, expires_at, ...account } = row;
-    const session = await this.live({ id_hash, subject_id, created_at: session_created_at, last_seen_at, expires_at });
-    return session ? { ...session, account } : undefined;
+    const r = await this.resolveJoined(this.accountantRead, token);
+    return r && { ...r.session, account: r.subject };
   }
+
+  /** A staff member's session together with the staff row, in one indexed read (as for accountants). */
+  async resolveStaff(token: string | undefined): Promise<(ActiveSession & { staff: Staff }) | undefined> {
+    const r = await this.resolveJoined(this.staffRead, token);
+    return r && { ...r.session, staff: r.subject };
+  }
+
+  private async resolveJoined<R extends SessionColumns>(read: (args: { idHash: string }) => Promise<R | undefined>, token: string | undefined) {
+    if (!token || token.length > 100) return undefined;
+    const row = await read({ idHash: sm3(token) });
+    if (!row) return undefined;
+    const { id_hash, subject_id, session_created_at, last_seen_at, expires_at, ...subject } = row;
+    const session = await this.live({ id_hash, subject_id, created_at: session_created_at, last_seen_at, expires_at });
+    return session ? { session, subject } : undefined;
+  }
+
+  /** The reads every signed-in request makes: compiled once (see compiledOnce). */
+  private readonly accountantRead: ReturnType<typeof subjectRead<'accounts'>>;
+  private readonly staffRead: ReturnType<typeof subjectRead<'staff'>>;
 
   private async live(row: { id_hash: string; subject_id: string; created_at: string; last_seen_at: string; expires_at: string }): Promise<ActiveSession | undefined> {
     const idHash = row.id_hash;
@@ -117,4 +129,26 @@ export class SessionStore {
       .executeTakeFirst();
     return Number(r.numDeletedRows);
   }
+}
+
+/** A session joined with its subject's row, by the token's digest. */
+function subjectRead<T extends 'accounts' | 'staff'>(db: Db, table: T) {
+  const kind = table === 'accounts' ? 'accountant' : 'staff';
+  return compiledOnce(db, ['idHash'], (arg) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin(table as 'accounts', `${table as 'accounts'}.id`, 'sessions.subject_id')
+      .selectAll(table as 'accounts')
+      .select(['sessions.id_hash', 'sessions.subject_id', 'sessions.created_at as session_created_at', 'sessions.last_seen_at', 'sessions.expires_at'])
+      .where('sessions.id_hash', '=', arg('idHash'))
+      .where('sessions.kind', '=', kind),
+  ) as unknown as (args: { idHash: string }) => Promise<(Database[T] extends infer R ? Selectable<R> : never) & SessionColumns | undefined>;
+}
+
+interface SessionColumns {
+  id_hash: string;
+  subject_id: string;
+  session_created_at: string;
+  last_seen_at: string;
+  expires_at: string;
 }

@@ -50,7 +50,7 @@ export async function makeStaff(app: FastifyInstance, role: StaffRole, departmen
   const now = clock.now().toISOString();
   const staff: Staff = {
     id: crypto.randomUUID(), username: `f_${role}_${departmentCode ?? 'none'}_${next()}`, display_name: `${role}@${departmentCode ?? '—'}`, password_hash: 'not-for-login',
-    role, department_code: departmentCode, disabled: 0, failed_logins: 0, locked_until: null, created_at: now, updated_at: now,
+    role, department_code: departmentCode, disabled: 0, failed_logins: 0, locked_until: null, created_at: now, updated_at: now, totp_secret_enc: null, totp_enrolled_at: null, totp_last_step: null,
   };
   await db.insertInto('staff').values(staff).execute();
   return { staff, cookie: `ausm_staff_sid=${await sessions.create('staff', staff.id, null)}` };

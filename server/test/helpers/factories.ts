@@ -19,11 +19,20 @@ export function genPhone(): string {
   return `137${String(phoneCounter).padStart(8, '0')}`;
 }
 
+/**
+ * Sends a code and reads it from the simulator. It always answers the image captcha, which the server
+ * asks for once this network or phone has had a code in its window (and ignores otherwise).
+ */
 export async function sendSms(app: FastifyInstance, phone: string, purpose = 'register', ip = '10.1.1.1'): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/sms/send', payload: { phone, purpose }, remoteAddress: ip });
+  const res = await requestSms(app, phone, purpose, ip);
   if (res.statusCode !== 200) throw new Error(`sms send failed: ${res.body}`);
   const dev = await app.inject({ method: 'GET', url: `/api/dev/sms?phone=${phone}` });
   return (dev.json() as { code: string }).code;
+}
+
+/** POST /api/sms/send with an answered image captcha; the raw response. */
+export async function requestSms(app: FastifyInstance, phone: string, purpose = 'register', ip = '10.1.1.1') {
+  return app.inject({ method: 'POST', url: '/api/sms/send', payload: { phone, purpose, ...(await captcha(app)) }, remoteAddress: ip });
 }
 
 export interface TestPerson {

@@ -11,7 +11,8 @@ import { ManualClock } from '../../src/platform/clock';
 import type { RateLimiter } from '../../src/platform/rate-limit';
 import type { AnyReviewKind } from '../../src/platform/review/kind';
 
-export const TEST_KEY = 'a1'.repeat(32);
+// a fixed key (tests compare ciphertexts across app instances), random-looking as a real one must be
+export const TEST_KEY = '3f9c1a7e5b2d48c6a0e7f1b93d5c2a8e6b4f0d1c9a7e3b5f2d8c6a4e0b1f9d37';
 
 /**
  * A fresh database for one test file: in-memory SQLite, or, when DATABASE_URL is set, a new

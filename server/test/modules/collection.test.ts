@@ -138,7 +138,7 @@ describe(`access (${dialectName})`, () => {
   it('lets a person collect once 线上实名认证 has been approved by the city’s department', async () => {
     const p = await person({ verified: false });
     const ids: Record<string, string> = {};
-    for (const side of ['front', 'back', 'handheld']) ids[side] = (await upload(p, `realname_${side}`, `${side}.png`, makePng(120, 80))).json().id;
+    for (const side of ['front', 'back', 'handheld']) ids[side] = (await upload(p, `realname_${side}`, `${side}.png`, makePng(400, 250))).json().id;
     const rn = await p.call('POST', '/api/realname/online', { frontFileId: ids.front, backFileId: ids.back, handheldFileId: ids.handheld, provinceCode: '110000', cityCode: '110100' });
     expect(rn.statusCode, rn.body).toBe(201);
     expect((await decide(staff.bjSup, rn.json().online.id, 'approve')).statusCode).toBe(200);

@@ -14,6 +14,7 @@ const prodEnv = {
   NODE_ENV: 'production',
   AUSM_KEY: TEST_KEY,
   DATABASE_URL: 'postgres://unused.invalid/ausm',
+  AUSM_PUBLIC_URL: 'https://kj.example.gov.cn',
   AUSM_DATA_DIR: path.join(os.tmpdir(), 'ausm-test-prod-integrations'),
 };
 

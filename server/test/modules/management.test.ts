@@ -333,10 +333,16 @@ describe(`production mode (${dialectName})`, () => {
     NODE_ENV: 'production',
     AUSM_KEY: TEST_KEY,
     DATABASE_URL: 'postgres://unused.invalid/ausm',
+    AUSM_PUBLIC_URL: 'https://kj.example.gov.cn',
     AUSM_DATA_DIR: path.join(os.tmpdir(), 'ausm-test-prod'),
   };
 
-  it('refuses to start without AUSM_KEY, with AUSM_DEMO=1, or without DATABASE_URL', () => {
+  it('refuses to start without AUSM_KEY, with a placeholder key, with AUSM_DEMO=1, or without DATABASE_URL or AUSM_PUBLIC_URL', () => {
+    expect(() => loadConfig({ ...prodEnv, AUSM_KEY: '0'.repeat(64) })).toThrow(/not a random key/);
+    expect(() => loadConfig({ ...prodEnv, AUSM_KEY: 'ab'.repeat(32) })).toThrow(/not a random key/);
+    expect(() => loadConfig({ ...prodEnv, AUSM_KEY: '0123456'.repeat(10).slice(0, 64) })).toThrow(/not a random key/);
+    expect(() => loadConfig({ ...prodEnv, AUSM_PUBLIC_URL: undefined })).toThrow(/AUSM_PUBLIC_URL/);
+    expect(() => loadConfig({ ...prodEnv, AUSM_PUBLIC_URL: 'kj.example.gov.cn' })).toThrow(/AUSM_PUBLIC_URL/);
     expect(() => loadConfig({ ...prodEnv, AUSM_KEY: undefined })).toThrow(ConfigError);
     expect(() => loadConfig({ ...prodEnv, AUSM_KEY: undefined })).toThrow(/AUSM_KEY/);
     expect(() => loadConfig({ ...prodEnv, AUSM_KEY: 'short' })).toThrow(/AUSM_KEY/);

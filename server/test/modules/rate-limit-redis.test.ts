@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisRateLimiter } from '../../src/platform/rate-limit';
 import { freshDb, makeTestApp, type TestApp } from '../helpers/test-app';
-import { genPhone } from '../helpers/factories';
+import { genPhone, requestSms } from '../helpers/factories';
 import type { DbHandle } from '../../src/db/index';
 
 const url = process.env.REDIS_URL;
@@ -32,9 +32,9 @@ describe.skipIf(!url)('rate limits shared through Redis (REDIS_URL)', () => {
 
   it('a phone that got a code from one instance cannot get another from the other', async () => {
     const phone = genPhone();
-    const first = await a.app.inject({ method: 'POST', url: '/api/sms/send', payload: { phone, purpose: 'register' }, remoteAddress: '10.7.0.1' });
+    const first = await requestSms(a.app, phone, 'register', '10.7.0.1');
     expect(first.statusCode).toBe(200);
-    const second = await b.app.inject({ method: 'POST', url: '/api/sms/send', payload: { phone, purpose: 'register' }, remoteAddress: '10.7.0.2' });
+    const second = await requestSms(b.app, phone, 'register', '10.7.0.2');
     expect(second.statusCode).toBe(429);
     expect(second.json().code).toBe('SMS_SEND_TOO_FREQUENT');
     expect(second.json().retryAfter).toBeGreaterThan(170);
@@ -42,7 +42,7 @@ describe.skipIf(!url)('rate limits shared through Redis (REDIS_URL)', () => {
 
   it('the per-IP cap counts sends on both instances together', async () => {
     const ip = '10.7.1.1';
-    const send = (t: TestApp) => t.app.inject({ method: 'POST', url: '/api/sms/send', payload: { phone: genPhone(), purpose: 'register' }, remoteAddress: ip });
+    const send = (t: TestApp) => requestSms(t.app, genPhone(), 'register', ip);
     expect((await send(a)).statusCode).toBe(200);
     expect((await send(b)).statusCode).toBe(200);
     expect((await send(a)).statusCode).toBe(429);

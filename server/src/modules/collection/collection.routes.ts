@@ -15,6 +15,7 @@ import {
   educationEntryRequest,
   workEntry,
   workEntryRequest,
+  errorResponse,
 } from '@ausm/domain';
 import { loadStaff } from '../../platform/auth';
 import { unavailableChsi } from '../../integrations/chsi/chsi-verifier';
@@ -141,19 +142,22 @@ function entryRoutes<Body extends z.ZodType, Entry extends z.ZodType>(
 
 const certificateRoutes: FastifyPluginAsyncZod = async (app) => {
   const library = new CertificateLibrary(app.ctx);
-  // the import takes the CSV file itself as well as JSON; parsers added here stay in this plugin
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // The import takes the CSV file itself (text/csv) as well as JSON; the parser added here stays in this
+  // plugin. Not text/plain: that is what an HTML form on another site can send without a preflight.
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   app.post(
     '/api/admin/certificates/import',
     {
       preValidation: collectionPolicy.certificateLibrary,
       bodyLimit: 5 * 1024 * 1024,
+      config: { multiline: ['', 'csv'] },
       schema: {
         tags: ['management'],
         summary: '导入全国会计资格职称库证书（CSV：证书编号,姓名,证件号码,级别,取得年份,发证机关；任一行有误则全部不导入；已有证书编号跳过并计数）',
         body: z.union([z.string(), certificateImportRequest]),
-        response: { 200: certificateImportResponse, 400: certificateImportResponse.extend({ code: z.string(), message: z.string() }) },
+        // a 400 is either the error format or, for rows that failed, that format plus the import's counts and errors
+        response: { 200: certificateImportResponse, 400: z.union([certificateImportResponse.extend({ code: z.string(), message: z.string() }), errorResponse]) },
       },
     },
     async (req, reply) => {

@@ -124,11 +124,11 @@ export class CollectionService {
       realnameVerified: verified,
       registration: {
         idType: account.id_type,
-        maskedIdNumber: maskIdNumber(fieldCrypto.decrypt(account.id_number_enc)),
+        maskedIdNumber: fieldCrypto.masked(account.id_number_enc, maskIdNumber),
         name: account.name,
         sex: account.sex,
         birthDate: account.birth_date,
-        maskedPhone: maskPhone(fieldCrypto.decrypt(account.phone_enc)),
+        maskedPhone: fieldCrypto.masked(account.phone_enc, maskPhone),
       },
       scope: row?.scope && isCollectionScopeCode(row.scope) ? row.scope : null,
       basic: {

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { FILE_PURPOSES, FILE_RULES, formatBytes } from '@ausm/domain';
 import { loadStaff } from '../../platform/auth';
+import { assertCleanText } from '../../platform/input-guard';
 import { AppError } from '../../platform/errors';
 import { toFileSummary } from '../../platform/files';
 import type { FileRow } from '../../db/types';
@@ -19,6 +20,13 @@ const fileSummary = z.object({
   height: z.number().nullable(),
   createdAt: z.string(),
 });
+
+/** A multipart body that ends early or breaks its own format is the sender's problem (400), never a 500. */
+function brokenUpload(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const message = '文件上传不完整或格式有误，请重新上传';
+  return new AppError('BAD_REQUEST', message, [{ path: 'file', message }]);
+}
 
 export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
@@ -37,8 +45,16 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const rule = FILE_RULES[req.query.purpose];
       if (!req.isMultipart()) throw AppError.validation([{ path: 'file', message: '请选择要上传的文件' }]);
-      const part = await req.file({ limits: { fileSize: rule.maxBytes, files: 1 } });
+      const part = await req.file({ limits: { fileSize: rule.maxBytes, files: 1 } }).catch((err: unknown) => {
+        throw brokenUpload(err);
+      });
       if (!part) throw AppError.validation([{ path: 'file', message: '请选择要上传的文件' }]);
+      assertCleanText(part.filename, 'file');
+      for (const [name, field] of Object.entries(part.fields)) {
+        assertCleanText(name, 'file');
+        const value = field && 'value' in field ? field.value : undefined;
+        if (typeof value === 'string') assertCleanText(value, name);
+      }
       let bytes: Buffer;
       try {
         bytes = await part.toBuffer();
@@ -47,7 +63,7 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
           const message = `${rule.label}不能超过${formatBytes(rule.maxBytes)}`;
           throw new AppError('PAYLOAD_TOO_LARGE', message, [{ path: 'file', message }]);
         }
-        throw err;
+        throw brokenUpload(err);
       }
       const row = await ctx.files.store(req.accountantId ?? '', req.query.purpose, part.filename, bytes);
       return reply.code(201).send(toFileSummary(row));

@@ -41,7 +41,7 @@ export const helpRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/admin/faq',
-    { preValidation: sysadmin, schema: { tags: ['help'], summary: '新增常见问题', body: createFaqRequest, response: { 201: createFaqResponse } } },
+    { preValidation: sysadmin, config: { multiline: ['answer'] }, schema: { tags: ['help'], summary: '新增常见问题', body: createFaqRequest, response: { 201: createFaqResponse } } },
     async (req, reply) => reply.code(201).send(await help.createFaq(actorOf(req), req.body, req.ip)),
   );
 
@@ -49,6 +49,7 @@ export const helpRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/admin/faq/:id',
     {
       preValidation: sysadmin,
+      config: { multiline: ['answer'] },
       schema: { tags: ['help'], summary: '修改常见问题', params: faqIdParams, body: updateFaqRequest, response: { 200: updateFaqResponse } },
     },
     async (req) => help.updateFaq(actorOf(req), req.params.id, req.body, req.ip),

@@ -1,8 +1,6 @@
 import crypto from 'node:crypto';
 import {
-  LOGIN_LOCKOUT_POLICY,
   beijingTime,
-  type LoginLockoutPolicy,
   checkIdDocument,
   checkPersonName,
   maskIdNumber,
@@ -20,9 +18,9 @@ import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { isUniqueViolation } from '../../db/index';
 import { shanghaiDate } from '../../platform/clock';
-import { hashPassword, verifyPassword } from '../../platform/passwords';
+import { hashPassword } from '../../platform/passwords';
 import type { Account } from '../../db/types';
-import { checkLoginAttempt, verifyAgainstNobody } from '../../platform/login-guard';
+import { checkLoginAttempt, checkPasswordWithLockout, verifyAgainstNobody } from '../../platform/login-guard';
 
 const LOGIN_FAILED_MESSAGE = '账号或密码错误';
 
@@ -56,8 +54,8 @@ export class AccountsService {
       id: a.id,
       maskedName: maskName(a.name),
       idType: a.id_type,
-      maskedIdNumber: maskIdNumber(this.ctx.fieldCrypto.decrypt(a.id_number_enc)),
-      maskedPhone: maskPhone(this.ctx.fieldCrypto.decrypt(a.phone_enc)),
+      maskedIdNumber: this.ctx.fieldCrypto.masked(a.id_number_enc, maskIdNumber),
+      maskedPhone: this.ctx.fieldCrypto.masked(a.phone_enc, maskPhone),
       sex: a.sex === 'male' || a.sex === 'female' ? a.sex : null,
       birthDate: a.birth_date,
       realnameVerified: a.realname_verified === 1,
@@ -77,9 +75,18 @@ export class AccountsService {
     const idIndex = this.idIndex(id.value);
     const phoneIndex = this.phoneIndex(phone);
 
-    // Cheap checks first so a taken ID or phone does not burn the SMS code.
-    await this.assertFree(idIndex, phoneIndex);
+    // The SMS code first: nothing tells whether an ID or phone is registered before the caller has
+    // proved the phone is theirs, and a code that learnt it is used up (one answer per code).
     const codeId = await smsCodes.check(phone, 'register', input.smsCode);
+    try {
+      await this.assertFree(idIndex, phoneIndex);
+    } catch (err) {
+      await db.transaction().execute(async (trx) => {
+        await smsCodes.consume(trx, codeId);
+        await audit.record(trx, { actorKind: 'anonymous', action: 'account.register', outcome: 'failure', ip, detail: { reason: err instanceof AppError ? err.code : 'error' } });
+      });
+      throw err;
+    }
     const passwordHash = await hashPassword(input.password);
     const accountId = crypto.randomUUID();
     const now = clock.now().toISOString();
@@ -145,7 +152,7 @@ export class AccountsService {
    * after maxFailures wrong passwords for lockMinutes.
    */
   async login(input: LoginRequest, ip: string): Promise<Account> {
-    const { clock, db, audit } = this.ctx;
+    const { db, audit } = this.ctx;
     await checkLoginAttempt(this.ctx, { throttleKey: 'login', ip, captchaId: input.captchaId, captchaText: input.captchaText });
     const account = await this.findByLogin(input.account);
     if (!account) {
@@ -153,50 +160,21 @@ export class AccountsService {
       await audit.record(db, { actorKind: 'anonymous', action: 'account.login', outcome: 'failure', ip, detail: { reason: 'unknown_account' } });
       throw new AppError('LOGIN_FAILED', LOGIN_FAILED_MESSAGE);
     }
-    const now = clock.now();
-    if (account.locked_until && account.locked_until > now.toISOString()) {
+    const check = await checkPasswordWithLockout(this.ctx, 'accounts', account, input.password);
+    if (check.outcome === 'locked') {
       await audit.record(db, { actorKind: 'accountant', actorId: account.id, action: 'account.login', outcome: 'failure', ip, detail: { reason: 'locked' } });
-      throw lockedError(account.locked_until);
+      throw lockedError(check.lockedUntil);
     }
-    if (!(await verifyPassword(account.password_hash, input.password))) {
-      await this.recordFailure(account, ip);
+    if (check.outcome === 'wrong') {
+      await audit.record(db, { actorKind: 'accountant', actorId: account.id, action: 'account.login', outcome: 'failure', ip, detail: { reason: 'wrong_password', failures: check.failures } });
+      if (check.lockedUntil) {
+        await audit.record(db, { actorKind: 'system', action: 'account.lock', targetKind: 'account', targetId: account.id, ip, detail: { until: check.lockedUntil, policy: check.policyId } });
+        throw lockedError(check.lockedUntil);
+      }
       throw new AppError('LOGIN_FAILED', LOGIN_FAILED_MESSAGE);
     }
-    await db
-      .updateTable('accounts')
-      .set({ failed_logins: 0, locked_until: null })
-      .where('id', '=', account.id)
-      .execute();
     await audit.record(db, { actorKind: 'accountant', actorId: account.id, action: 'account.login', ip });
     return account;
-  }
-
-  private async recordFailure(account: Account, ip: string): Promise<void> {
-    const { clock, db, audit, policies } = this.ctx;
-    const now = clock.now();
-    // the lockout numbers are policy: the lock records the version it followed
-    const lockout = await policies.current<LoginLockoutPolicy>(LOGIN_LOCKOUT_POLICY.name);
-    const result = await db.transaction().execute(async (trx) => {
-      // A lock that has run out starts a fresh count.
-      if (account.locked_until && account.locked_until <= now.toISOString()) {
-        await trx.updateTable('accounts').set({ failed_logins: 0, locked_until: null }).where('id', '=', account.id).execute();
-      }
-      const row = await trx
-        .updateTable('accounts')
-        .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
-        .where('id', '=', account.id)
-        .returning('failed_logins')
-        .executeTakeFirstOrThrow();
-      await audit.record(trx, { actorKind: 'accountant', actorId: account.id, action: 'account.login', outcome: 'failure', ip, detail: { reason: 'wrong_password', failures: row.failed_logins } });
-      if (row.failed_logins >= lockout.value.maxFailures) {
-        const until = new Date(now.getTime() + lockout.value.lockMinutes * 60_000).toISOString();
-        await trx.updateTable('accounts').set({ locked_until: until }).where('id', '=', account.id).execute();
-        await audit.record(trx, { actorKind: 'system', action: 'account.lock', targetKind: 'account', targetId: account.id, ip, detail: { until, policy: lockout.id } });
-        return until;
-      }
-      return undefined;
-    });
-    if (result) throw lockedError(result);
   }
 
   async resetPassword(input: ResetPasswordRequest, ip: string): Promise<void> {

@@ -46,11 +46,19 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/sms/send',
     { schema: { tags: ['identity'], summary: '免费获取短信验证码', body: smsSendRequest, response: { 200: smsSendResponse } } },
     async (req) => {
-      if (req.body.purpose === 'register' && (await accounts.phoneRegistered(req.body.phone.trim()))) {
-        const message = '该手机号已被其他账号使用';
-        throw new AppError('PHONE_ALREADY_REGISTERED', message, [{ path: 'phone', message }]);
-      }
-      return ctx.smsCodes.send(req.body.phone, req.body.purpose, req.ip);
+      const { phone, purpose, captchaId, captchaText } = req.body;
+      return ctx.smsCodes.send(phone, purpose, req.ip, {
+        captchaId,
+        captchaText,
+        captcha: (id, text) => ctx.captcha.consume(id, text),
+        // after every limit: a registered phone is told so only at the pace the limits allow
+        beforeSend: async (p) => {
+          if (purpose === 'register' && (await accounts.phoneRegistered(p))) {
+            const message = '该手机号已被其他账号使用';
+            throw new AppError('PHONE_ALREADY_REGISTERED', message, [{ path: 'phone', message }]);
+          }
+        },
+      });
     },
   );
 

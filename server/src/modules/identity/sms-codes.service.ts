@@ -32,7 +32,18 @@ export class SmsCodeService {
     return sm3(`${id}:${code}`);
   }
 
-  async send(phoneRaw: string, purpose: SmsPurpose, ip: string): Promise<{ resendAfter: number; expiresIn: number }> {
+  /**
+   * Sends a code. Every limit comes before anything that tells whether the phone is registered:
+   * the network's hourly cap, the image captcha once this network or this phone has had a code in
+   * its window (the first code of a window needs none), the phone's resend window and daily cap, and
+   * only then `beforeSend` (the register purpose's "phone already used" check).
+   */
+  async send(
+    phoneRaw: string,
+    purpose: SmsPurpose,
+    ip: string,
+    opts: { captcha?: (id: string, text: string) => Promise<boolean>; captchaId?: string; captchaText?: string; beforeSend?: (phone: string) => Promise<void> } = {},
+  ): Promise<{ resendAfter: number; expiresIn: number }> {
     if (!this.gateway) throw new AppError('INTEGRATION_UNAVAILABLE', '短信服务暂不可用，暂时无法发送验证码，请稍后再试');
     const gateway = this.gateway;
     const phone = checkMobile(phoneRaw);
@@ -40,7 +51,17 @@ export class SmsCodeService {
     const phoneIndex = this.fieldCrypto.blindIndex('phone', phone.value);
 
     const ipHit = await this.limiter.hit(`sms:ip:${ip}`, this.cfg.ipPerHour, 3600);
-    if (!ipHit.allowed) throw AppError.rateLimited(ipHit.retryAfter, '本网络获取验证码过于频繁，请稍后再试');
+    if (!ipHit.allowed) throw AppError.rateLimited(ipHit.retryAfter, `本网络获取验证码过于频繁，请${waitText(ipHit.retryAfter)}后再试`);
+
+    const sentKeys = [`sms:sent-ip:${ip}`, `sms:sent-phone:${phoneIndex}`];
+    const hadCode = (await Promise.all(sentKeys.map((k) => this.limiter.count(k)))).some((n) => n > 0);
+    if (hadCode) {
+      const ok = opts.captcha && opts.captchaId && opts.captchaText ? await opts.captcha(opts.captchaId, opts.captchaText) : false;
+      if (!ok) {
+        const message = opts.captchaId ? '图形验证码错误或已过期，请重新输入' : '请先输入图形验证码';
+        throw new AppError(opts.captchaId ? 'CAPTCHA_INVALID' : 'CAPTCHA_REQUIRED', message, [{ path: 'captchaText', message }]);
+      }
+    }
 
     const windowKey = `sms:phone:${phoneIndex}`;
     const window = await this.limiter.acquire(windowKey, this.cfg.resendSeconds);
@@ -49,6 +70,12 @@ export class SmsCodeService {
     }
     const daily = await this.limiter.hit(`sms:phone-day:${phoneIndex}`, this.cfg.phonePerDay, 86400);
     if (!daily.allowed) throw AppError.rateLimited(daily.retryAfter, '该手机号今日获取验证码次数已达上限');
+    try {
+      await opts.beforeSend?.(phone.value);
+    } catch (err) {
+      await this.limiter.release(windowKey);
+      throw err;
+    }
 
     const id = crypto.randomUUID();
     const code = randomDigits(6);
@@ -87,6 +114,9 @@ export class SmsCodeService {
       await this.limiter.release(windowKey);
       throw new AppError('SMS_SEND_FAILED', '短信发送失败，请稍后重试');
     }
+    // the next code for this network (within the hour) or this phone (within the day) needs the image captcha
+    await this.limiter.hit(sentKeys[0] ?? '', Number.MAX_SAFE_INTEGER, 3600);
+    await this.limiter.hit(sentKeys[1] ?? '', Number.MAX_SAFE_INTEGER, 86400);
     return { resendAfter: this.cfg.resendSeconds, expiresIn: this.cfg.validSeconds };
   }
 
@@ -137,4 +167,14 @@ export class SmsCodeService {
       throw new AppError('SMS_CODE_INVALID', '验证码已使用，请重新获取', [{ path: field, message: '验证码已使用，请重新获取' }]);
     }
   }
+}
+
+/** "5分钟" / "1小时20分钟" / "40秒": a wait people can read (not "1231秒"). */
+export function waitText(seconds: number): string {
+  if (seconds < 60) return `${seconds}秒`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 60) return `${minutes}分钟`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m ? `${h}小时${m}分钟` : `${h}小时`;
 }

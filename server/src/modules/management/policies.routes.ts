@@ -23,6 +23,7 @@ export const policiesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/admin/policies',
     {
       preValidation: admins,
+      config: { multiline: ['note'] },
       schema: { tags: ['management'], summary: '新增政策参数版本（生效日期不早于今天；记入审计日志）', body: policyCreateRequest, response: { 201: policyVersion } },
     },
     async (req, reply) => reply.code(201).send(await ctx.policies.create(req.body, (await loadStaff(req)).id, req.ip)),

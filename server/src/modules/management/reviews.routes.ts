@@ -5,6 +5,7 @@ import {
   beijingDateTime,
   REVIEW_STATUS_LABELS,
   reviewDecisionRequest,
+  revealIdNumberResponse,
   reviewDetailResponse,
   reviewQueueQuery,
   reviewQueueResponse,
@@ -64,6 +65,15 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.post(
+    '/api/admin/reviews/:id/reveal-id-number',
+    {
+      preValidation: reviewers,
+      schema: { tags: ['management'], summary: '查看完整证件号（仅限可查看该事项的审核人员；每次查看记入审计日志）', params: z.object({ id: z.string().max(64) }), response: { 200: revealIdNumberResponse } },
+    },
+    async (req) => service.revealIdNumber(await loadStaff(req), req.params.id, req.ip),
+  );
+
   app.get(
     '/api/admin/reviews/:id',
     { preValidation: reviewers, schema: { tags: ['management'], summary: '审核事项详情（查看记入审计日志）', params: z.object({ id: z.string().max(64) }), response: { 200: reviewDetailResponse } } },
@@ -74,6 +84,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/admin/reviews/:id/decision',
     {
       preValidation: reviewers,
+      config: { multiline: ['note'] },
       schema: {
         tags: ['management'],
         summary: '审核决定：审核通过、退回补正或审核不通过（后两者须填写原因；以事项当前阶段允许的操作为准）',

@@ -71,7 +71,7 @@ export class ReviewQueueService {
         departmentCode: r.department_code,
         departmentName: r.department_name,
         applicantName: r.name,
-        maskedIdNumber: maskIdNumber(fieldCrypto.decrypt(r.id_number_enc)),
+        maskedIdNumber: fieldCrypto.masked(r.id_number_enc, maskIdNumber),
       })),
       nextCursor: rows.length > q.limit && last ? encodeCursor(last.submitted_at, last.id) : null,
     };
@@ -131,8 +131,8 @@ export class ReviewQueueService {
       applicant: {
         name: account.name,
         idType: account.id_type,
-        idNumber: fieldCrypto.decrypt(account.id_number_enc),
-        maskedPhone: maskPhone(fieldCrypto.decrypt(account.phone_enc)),
+        maskedIdNumber: fieldCrypto.masked(account.id_number_enc, maskIdNumber),
+        maskedPhone: fieldCrypto.masked(account.phone_enc, maskPhone),
         sex: account.sex,
         birthDate: account.birth_date,
       },
@@ -155,6 +155,20 @@ export class ReviewQueueService {
       })),
       availableActions: reviews.allowedFor(review, 'staff', access),
     };
+  }
+
+  /**
+   * 查看完整证件号: the applicant's full document number, for an item the staff member may decide or read
+   * (404 otherwise). Each reveal is in the audit log — who, which item and person, when, from where —
+   * never the number itself.
+   */
+  async revealIdNumber(staff: Staff, id: string, ip: string): Promise<{ idNumber: string }> {
+    const { db, fieldCrypto, reviews, audit } = this.ctx;
+    const review = await reviews.get(id);
+    await reviews.assertVisibleTo(staff, review);
+    const account = await db.selectFrom('accounts').select('id_number_enc').where('id', '=', review.account_id).executeTakeFirstOrThrow();
+    await audit.record(db, { actorKind: 'staff', actorId: staff.id, action: 'review.reveal_id_number', targetKind: review.kind, targetId: review.id, ip, detail: { account: review.account_id } });
+    return { idNumber: fieldCrypto.decrypt(account.id_number_enc) };
   }
 
   /** The 工作台 counts, from the summary the review-counts job refreshes (with its time), never a scan of reviews. */

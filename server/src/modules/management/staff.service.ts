@@ -1,22 +1,23 @@
 import crypto from 'node:crypto';
-import { LOGIN_LOCKOUT_POLICY, checkPassword, type CreateStaffRequest, type LoginLockoutPolicy, type StaffMe, type StaffSummary } from '@ausm/domain';
+import { checkPassword, type CreateStaffRequest, type StaffMe, type StaffSummary } from '@ausm/domain';
 import type { AppContext } from '../../platform/context';
 import { sql } from 'kysely';
 import { assertMayCreate, listsAll, mayManage, subtreeCodes } from './staff.policy';
 import { AppError } from '../../platform/errors';
 import { isUniqueViolation } from '../../db/index';
-import { hashPassword, verifyPassword } from '../../platform/passwords';
+import { hashPassword } from '../../platform/passwords';
 import type { Staff } from '../../db/types';
-import { checkLoginAttempt, verifyAgainstNobody } from '../../platform/login-guard';
+import { checkLoginAttempt, checkPasswordWithLockout, verifyAgainstNobody } from '../../platform/login-guard';
 
 const LOGIN_FAILED_MESSAGE = '用户名或密码错误';
+const STAFF_LOCKED_MESSAGE = '密码错误次数过多，账号已锁定，请稍后再试或联系系统管理员';
 
 /** Management-portal accounts: login with lockout, and the system administrator's staff register. */
 export class StaffService {
   constructor(private readonly ctx: AppContext) {}
 
   async login(input: { username: string; password: string; captchaId: string; captchaText: string }, ip: string): Promise<Staff> {
-    const { clock, db, audit } = this.ctx;
+    const { db, audit } = this.ctx;
     await checkLoginAttempt(this.ctx, { throttleKey: 'staff-login', ip, captchaId: input.captchaId, captchaText: input.captchaText });
     const staff = await db.selectFrom('staff').selectAll().where('username', '=', input.username.trim().toLowerCase()).executeTakeFirst();
     if (!staff) {
@@ -24,28 +25,16 @@ export class StaffService {
       await audit.record(db, { actorKind: 'anonymous', action: 'staff.login', outcome: 'failure', ip, detail: { reason: 'unknown_account' } });
       throw new AppError('LOGIN_FAILED', LOGIN_FAILED_MESSAGE);
     }
-    const now = clock.now().toISOString();
-    if (staff.locked_until && staff.locked_until > now) {
-      throw new AppError('ACCOUNT_LOCKED', '密码错误次数过多，账号已锁定，请稍后再试或联系系统管理员');
+    const check = await checkPasswordWithLockout(this.ctx, 'staff', staff, input.password);
+    if (check.outcome === 'locked') {
+      await audit.record(db, { actorKind: 'staff', actorId: staff.id, action: 'staff.login', outcome: 'failure', ip, detail: { reason: 'locked' } });
+      throw new AppError('ACCOUNT_LOCKED', STAFF_LOCKED_MESSAGE);
     }
-    if (!(await verifyPassword(staff.password_hash, input.password))) {
-      const row = await db
-        .updateTable('staff')
-        .set((eb) => ({
-          failed_logins: staff.locked_until ? 1 : eb('failed_logins', '+', 1),
-          locked_until: null,
-        }))
-        .where('id', '=', staff.id)
-        .returning('failed_logins')
-        .executeTakeFirstOrThrow();
-      await audit.record(db, { actorKind: 'staff', actorId: staff.id, action: 'staff.login', outcome: 'failure', ip, detail: { reason: 'wrong_password' } });
-      // the lockout numbers are policy: the lock records the version it followed
-      const lockout = await this.ctx.policies.current<LoginLockoutPolicy>(LOGIN_LOCKOUT_POLICY.name);
-      if (row.failed_logins >= lockout.value.maxFailures) {
-        const until = new Date(clock.now().getTime() + lockout.value.lockMinutes * 60_000).toISOString();
-        await db.updateTable('staff').set({ locked_until: until }).where('id', '=', staff.id).execute();
-        await audit.record(db, { actorKind: 'system', action: 'staff.lock', targetKind: 'staff', targetId: staff.id, ip, detail: { until, policy: lockout.id } });
-        throw new AppError('ACCOUNT_LOCKED', '密码错误次数过多，账号已锁定，请稍后再试或联系系统管理员');
+    if (check.outcome === 'wrong') {
+      await audit.record(db, { actorKind: 'staff', actorId: staff.id, action: 'staff.login', outcome: 'failure', ip, detail: { reason: 'wrong_password', failures: check.failures } });
+      if (check.lockedUntil) {
+        await audit.record(db, { actorKind: 'system', action: 'staff.lock', targetKind: 'staff', targetId: staff.id, ip, detail: { until: check.lockedUntil, policy: check.policyId } });
+        throw new AppError('ACCOUNT_LOCKED', STAFF_LOCKED_MESSAGE);
       }
       throw new AppError('LOGIN_FAILED', LOGIN_FAILED_MESSAGE);
     }
@@ -53,7 +42,6 @@ export class StaffService {
       await audit.record(db, { actorKind: 'staff', actorId: staff.id, action: 'staff.login', outcome: 'failure', ip, detail: { reason: 'disabled' } });
       throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系系统管理员');
     }
-    await db.updateTable('staff').set({ failed_logins: 0, locked_until: null }).where('id', '=', staff.id).execute();
     await audit.record(db, { actorKind: 'staff', actorId: staff.id, action: 'staff.login', ip });
     return staff;
   }

@@ -10,10 +10,12 @@ import {
   realnameStatusResponse,
 } from '@ausm/domain';
 import { RealnameService } from './realname.service';
+import { ownOrigin } from '../../platform/csrf';
 import { realnamePolicy } from './realname.policy';
 
+/** Links handed out (the QR code's scanUrl) start at the public address, never at what the Host header says. */
 function originOf(req: FastifyRequest): string {
-  return `${req.protocol}://${req.host}`;
+  return req.server.ctx.config.publicOrigin ?? ownOrigin(req);
 }
 
 export const realnameRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -30,6 +30,44 @@ function noteLabel(action: string): string {
   return action in REVIEW_ACTION_RULES ? REVIEW_ACTION_RULES[action as ReviewAction].noteLabel : '说明';
 }
 
+/**
+ * 证件号码, masked like everywhere else; 查看完整证件号 asks the server for the full number (each reveal is
+ * in the audit log) and shows it on this page only, until it is left.
+ */
+function ApplicantIdNumber({ reviewId, masked }: { reviewId: string; masked: string }) {
+  const [full, setFull] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const reveal = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setFull((await api<{ idNumber: string }>('POST', `/api/admin/reviews/${encodeURIComponent(reviewId)}/reveal-id-number`)).idNumber);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : '查看失败，请稍后再试');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <span>
+      <span data-testid="applicant-id-number">{full ?? masked}</span>
+      {full === null && (
+        <Button type="link" size="small" onClick={() => void reveal()} loading={busy} aria-label="查看完整证件号（记入审计日志）">
+          查看完整证件号
+        </Button>
+      )}
+      {full !== null && <Typography.Text type="secondary"> （本次查看已记入审计日志）</Typography.Text>}
+      {error && (
+        <Typography.Text type="danger" role="alert">
+          {' '}
+          {error}
+        </Typography.Text>
+      )}
+    </span>
+  );
+}
+
 /** A kind without a presenter of its own: its summary, and what changed when it replaces something. */
 function GenericBody({ d }: { d: ReviewDetail }) {
   return (
@@ -236,7 +274,7 @@ export function ReviewDetailPage() {
           items={[
             { key: 'name', label: '姓名', children: a.name },
             { key: 'idType', label: '证件类型', children: idDocumentTypeLabel(a.idType) },
-            { key: 'idNumber', label: '证件号码', children: <span data-testid="applicant-id-number">{a.idNumber}</span> },
+            { key: 'idNumber', label: '证件号码', children: <ApplicantIdNumber key={d.id} reviewId={d.id} masked={a.maskedIdNumber} /> },
             { key: 'sex', label: '性别', children: a.sex ? (SEX[a.sex] ?? a.sex) : '—' },
             { key: 'birth', label: '出生日期', children: a.birthDate ?? '—' },
             { key: 'phone', label: '手机号码', children: a.maskedPhone },
