@@ -16,6 +16,8 @@ export const ErrorCodes = {
   RESET_MISMATCH: 400,
   UNAUTHENTICATED: 401,
   LOGIN_FAILED: 401,
+  /** a wrong, used or late TOTP or recovery code (staff second factor) */
+  SECOND_FACTOR_INVALID: 401,
   SESSION_EXPIRED: 401,
   FORBIDDEN: 403,
   /** a state-changing request from a page that is not the platform's own (CSRF) */

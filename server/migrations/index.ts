@@ -8,6 +8,7 @@ import * as m0006 from './0006-jobs-and-summaries';
 import * as m0007 from './0007-policies';
 import * as m0008 from './0008-mask-audit-numbers';
 import * as m0009 from './0009-staff-second-factor';
+import * as m0010 from './0010-secrets-at-rest';
 
 /** Migrations are imported, not read from disk, so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-policies': m0007,
   '0008-mask-audit-numbers': m0008,
   '0009-staff-second-factor': m0009,
+  '0010-secrets-at-rest': m0010,
 };

@@ -41,6 +41,7 @@ import { seed } from './seed';
 import multipart from '@fastify/multipart';
 import { refuseBadCharacters } from './platform/input-guard';
 import { csrfGuard } from './platform/csrf';
+import { loadStaff } from './platform/auth';
 import { registerApiBudget } from './platform/api-budget';
 import { FileService } from './platform/files';
 import { ReviewEngine } from './platform/review/review-engine';
@@ -89,15 +90,20 @@ export async function createContext(config: Config, opts: BuildOptions = {}): Pr
     audit,
     limiter,
     sessions: new SessionStore(handle.db, clock, config.session),
-    captcha: new CaptchaService(handle.db, clock, config.captcha.validSeconds),
+    captcha: new CaptchaService(handle.db, clock, config.captcha.validSeconds, (id, answer) => fieldCrypto.blindIndex('captcha', `${id}:${answer}`), config.demo),
     smsCodes: new SmsCodeService(handle.db, clock, fieldCrypto, limiter, integrations.sms, config.sms),
-    files: new FileService(handle.db, clock, config.dataDir),
+    files: new FileService(handle.db, clock, config.dataDir, fieldCrypto),
     reviews: new ReviewEngine(handle.db, clock, audit, new ReviewKindRegistry([...REVIEW_KIND_DEFINITIONS, ...(opts.extraReviewKinds ?? [])])),
     integrations,
     alipayMerchantKey: alipayMerchantKey(config),
     jobs: new JobRunner(handle.db, clock),
     policies: new PolicyStore(handle.db, clock, audit),
   };
+  const converted = await ctx.files.encryptStoredPlainFiles();
+  if (converted > 0) {
+    await audit.record(handle.db, { actorKind: 'system', action: 'files.encrypted_at_rest', detail: { files: converted, migration: '0010' } });
+    console.warn(`migration 0010: encrypted ${converted} uploaded files stored in plain bytes (SM4)`);
+  }
   ctx.jobs.register(purgeExpiredJob(ctx));
   ctx.jobs.register(reviewCountsJob(ctx));
   return {
@@ -224,7 +230,11 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // the API documentation is public in development; in production only signed-in staff read it
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    ...(config.production ? { uiHooks: { onRequest: async (req: FastifyRequest) => void (await loadStaff(req)) } } : {}),
+  });
 
   await app.register(opsRoutes);
   await app.register(identityRoutes);

@@ -1,4 +1,5 @@
-import { buildApp } from './app';
+import { buildApp, createContext } from './app';
+import { createFirstAdmin, printFirstAdmin } from './create-admin';
 import { ConfigError, loadConfig } from './config';
 import { DEMO_DEPARTMENT_ADMINS, DEMO_STAFF } from './seed';
 import { integrationStates } from './integrations/integrations';
@@ -14,6 +15,24 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     throw err;
+  }
+  // `node server/dist/main.js create-admin <username>`: the first system administrator (docs/operations.md)
+  if (process.argv[2] === 'create-admin') {
+    const username = process.argv[3];
+    if (!username) {
+      console.error('usage: node server/dist/main.js create-admin <username> [display name]');
+      process.exit(2);
+    }
+    const ctx = await createContext(config);
+    try {
+      await printFirstAdmin(await createFirstAdmin(ctx, username, process.argv[4]));
+    } catch (err) {
+      console.error(`create-admin: ${err instanceof Error ? err.message : String(err)}`);
+      process.exitCode = 1;
+    } finally {
+      await ctx.close();
+    }
+    return;
   }
   const app = await buildApp(config);
   await app.listen({ host: config.host, port: config.port });

@@ -5,6 +5,8 @@ import type { Db } from './db/index';
 import { hashPassword } from './platform/passwords';
 import { FAQ_SEED } from './modules/help/faq-seed';
 import { seedCollectionDemo } from './modules/collection/collection-seed';
+import { demoTotpSecret } from './modules/management/second-factor.service';
+import { base32Encode } from './platform/totp';
 
 /** Fixed demo accounts, printed at start-up and listed in the README. */
 export const DEMO_ACCOUNTANT = { idNumber: '11010519491231002X', password: 'Demo@2026', name: '王晓明', phone: '13900000001' };
@@ -101,6 +103,7 @@ export async function seed(ctx: AppContext, opts: { demo: boolean }): Promise<vo
   // argon2 is deliberately slow: hash only when the demo rows are still to be written, not at every start
   if (await db.selectFrom('meta').select('key').where('key', '=', 'seed:demo:v1').executeTakeFirst()) {
     await seedCollectionDemo(ctx);
+    await enrolDemoStaff(ctx);
     return;
   }
   const staffHashes = await Promise.all(DEMO_STAFF.map((s) => hashPassword(s.password)));
@@ -145,6 +148,7 @@ export async function seed(ctx: AppContext, opts: { demo: boolean }): Promise<vo
       .execute();
   });
   await seedCollectionDemo(ctx);
+  await enrolDemoStaff(ctx);
 }
 
 async function runOnce(db: Db, key: string, work: (trx: Db) => Promise<void>): Promise<void> {
@@ -157,5 +161,23 @@ async function runOnce(db: Db, key: string, work: (trx: Db) => Promise<void>): P
     // Another instance seeding at the same moment won the meta row: its data stands.
     const code = (err as { code?: string }).code;
     if (code !== '23505' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw err;
+  }
+}
+
+/**
+ * Demo staff sign in with a second factor like everyone: each is enrolled with a fixed secret
+ * (demoTotpSecret; the README lists them for an authenticator app), and /api/dev/totp gives the code.
+ */
+async function enrolDemoStaff(ctx: AppContext): Promise<void> {
+  const { db, fieldCrypto, clock } = ctx;
+  const names = [...DEMO_STAFF, ...DEMO_DEPARTMENT_ADMINS].map((s) => s.username);
+  const pending = await db.selectFrom('staff').select(['id', 'username']).where('username', 'in', names).where('totp_enrolled_at', 'is', null).execute();
+  for (const s of pending) {
+    await db
+      .updateTable('staff')
+      .set({ totp_secret_enc: fieldCrypto.encrypt(base32Encode(demoTotpSecret(s.username))), totp_enrolled_at: clock.now().toISOString() })
+      .where('id', '=', s.id)
+      .where('totp_enrolled_at', 'is', null)
+      .execute();
   }
 }

@@ -165,6 +165,22 @@ export const staffLoginRequest = z
   })
   .strict();
 
+/** After the password: the second screen, either a code from the enrolled authenticator or enrolment. */
+export const staffLoginResponse = z.discriminatedUnion('next', [
+  z.object({ next: z.literal('totp'), ticket: z.string(), expiresIn: z.number() }),
+  z.object({ next: z.literal('enrol'), ticket: z.string(), expiresIn: z.number(), secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() }),
+]);
+export type StaffLoginResponse = z.infer<typeof staffLoginResponse>;
+
+export const secondFactorRequest = z
+  .object({
+    ticket: str('登录凭据', 100),
+    code: z.string().max(12).optional(),
+    recoveryCode: z.string().max(20).optional(),
+  })
+  .strict()
+  .refine((v) => Boolean(v.code?.trim() || v.recoveryCode?.trim()), { path: ['code'], message: '请输入6位动态验证码' });
+
 export const staffMeResponse = z.object({
   id: z.string(),
   username: z.string(),
@@ -174,6 +190,10 @@ export const staffMeResponse = z.object({
   departmentName: z.string().nullable(),
 });
 export type StaffMe = z.infer<typeof staffMeResponse>;
+
+/** The session is open: who signed in, and after enrolment the ten recovery codes, shown this once. */
+export const secondFactorResponse = staffMeResponse.extend({ recoveryCodes: z.array(z.string()).optional() });
+export type SecondFactorResponse = z.infer<typeof secondFactorResponse>;
 
 export const staffSummary = z.object({
   id: z.string(),

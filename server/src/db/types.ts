@@ -56,7 +56,10 @@ export interface SmsOutboxTable {
 
 export interface CaptchaTable {
   id: string;
+  /** SM3-HMAC of id and answer */
   answer: string;
+  /** demo mode only: the answer itself, for /api/dev/captcha */
+  demo_answer: string | null;
   expires_at: string;
   used_at: string | null;
 }
@@ -149,6 +152,8 @@ export interface FileTable {
   storage_key: string;
   original_name: string;
   created_at: string;
+  /** 1: the stored bytes are SM4-encrypted (FieldCrypto.encryptBytes); 0 only before migration 0010's start-up step */
+  encrypted: Generated<number>;
 }
 
 export interface ReviewTable {

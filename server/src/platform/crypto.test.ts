@@ -29,3 +29,17 @@ describe('FieldCrypto.masked', () => {
     expect(() => b.masked(a.encrypt('13800001111'), mask)).toThrow();
   });
 });
+
+describe('FieldCrypto file encryption', () => {
+  it('round-trips bytes, hides them, and refuses a changed byte', () => {
+    const fc = new FieldCrypto(crypto.randomBytes(32));
+    const plain = Buffer.from('\x89PNG pretend ID card image 110105194912310021');
+    const stored = fc.encryptBytes(plain);
+    expect(stored.includes(Buffer.from('110105194912310021'))).toBe(false);
+    expect(fc.decryptBytes(stored)).toEqual(plain);
+    const tampered = Buffer.from(stored);
+    tampered[30] = (tampered[30] ?? 0) ^ 1;
+    expect(() => fc.decryptBytes(tampered)).toThrow(/integrity/);
+    expect(() => new FieldCrypto(crypto.randomBytes(32)).decryptBytes(stored)).toThrow();
+  });
+});

@@ -7,6 +7,7 @@ import { FILE_RULES, MIME_OF, checkFileFacts, type FilePurpose, type FileType } 
 import type { Db } from '../db/index';
 import type { FileRow } from '../db/types';
 import type { Clock } from './clock';
+import type { FieldCrypto } from './crypto';
 import { AppError } from './errors';
 
 const DETECTED: Record<string, FileType> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
@@ -37,6 +38,7 @@ export class FileService {
     private readonly db: Db,
     private readonly clock: Clock,
     dataDir: string,
+    private readonly fieldCrypto: FieldCrypto,
   ) {
     this.root = path.join(dataDir, 'uploads');
   }
@@ -70,7 +72,8 @@ export class FileService {
     const storageKey = crypto.randomBytes(20).toString('hex');
     const file = this.pathOf(storageKey);
     await fs.mkdir(path.dirname(file), { recursive: true });
-    await fs.writeFile(file, bytes, { mode: 0o600 });
+    // ID images and every other upload: SM4 at rest, like the numbers they show
+    await fs.writeFile(file, this.fieldCrypto.encryptBytes(bytes), { mode: 0o600 });
     const row: FileRow = {
       id,
       account_id: accountId,
@@ -84,6 +87,7 @@ export class FileService {
       storage_key: storageKey,
       original_name: sanitizeName(originalName, type),
       created_at: this.clock.now().toISOString(),
+      encrypted: 1,
     };
     try {
       await this.db.insertInto('files').values(row).execute();
@@ -104,7 +108,37 @@ export class FileService {
   }
 
   async read(f: FileRow): Promise<Buffer> {
-    return fs.readFile(this.pathOf(f.storage_key));
+    const stored = await fs.readFile(this.pathOf(f.storage_key));
+    return f.encrypted ? this.fieldCrypto.decryptBytes(stored) : stored;
+  }
+
+  /**
+   * The data step of migration 0010, run at start-up (it needs the key, which migrations do not
+   * hold): every file stored in plain bytes is written again encrypted under a new name, the row is
+   * switched over only if it is still plain (several instances may start together), and the plain
+   * copy is removed. Returns how many it converted.
+   */
+  async encryptStoredPlainFiles(): Promise<number> {
+    const plain = await this.db.selectFrom('files').selectAll().where('encrypted', '=', 0).execute();
+    let converted = 0;
+    for (const f of plain) {
+      let bytes: Buffer;
+      try {
+        bytes = await fs.readFile(this.pathOf(f.storage_key));
+      } catch {
+        continue; // a file gone from disk stays as it is: reading it answers 404 as before
+      }
+      const storageKey = crypto.randomBytes(20).toString('hex');
+      const file = this.pathOf(storageKey);
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(file, this.fieldCrypto.encryptBytes(bytes), { mode: 0o600 });
+      const r = await this.db.updateTable('files').set({ storage_key: storageKey, encrypted: 1 }).where('id', '=', f.id).where('encrypted', '=', 0).executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 1) {
+        await fs.rm(this.pathOf(f.storage_key), { force: true });
+        converted++;
+      } else await fs.rm(file, { force: true });
+    }
+    return converted;
   }
 
   /**

@@ -43,7 +43,18 @@ export async function checkPasswordWithLockout(
   table: LockTable,
   row: { id: string; password_hash: string },
   password: string,
+  onSuccess: 'reset' | 'undo' = 'reset',
 ): Promise<PasswordCheck> {
+  return checkWithLockout(ctx, table, row.id, () => verifyPassword(row.password_hash, password), onSuccess);
+}
+
+/**
+ * The same reservation for any secret that locks like a password (the staff second factor). On
+ * success the count goes back to zero (`reset`), or — for a first factor that is not yet the whole
+ * login — only this attempt's reservation is taken back (`undo`), so wrong second-factor codes keep
+ * counting however often the right password is typed.
+ */
+export async function checkWithLockout(ctx: AppContext, table: LockTable, id: string, verify: () => Promise<boolean>, onSuccess: 'reset' | 'undo' = 'reset'): Promise<PasswordCheck> {
   const { db, clock, policies } = ctx;
   const now = clock.now();
   // the lockout numbers are policy: the lock records the version it followed
@@ -58,16 +69,27 @@ export async function checkPasswordWithLockout(
       failed_logins: next,
       locked_until: sql<string | null>`case when ${next} >= ${lockout.value.maxFailures} then ${until} else null end`,
     })
-    .where('id', '=', row.id)
+    .where('id', '=', id)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
     .returning(['failed_logins', 'locked_until'])
     .executeTakeFirst();
   if (!reserved) {
-    const current = await db.selectFrom(table).select('locked_until').where('id', '=', row.id).executeTakeFirst();
+    const current = await db.selectFrom(table).select('locked_until').where('id', '=', id).executeTakeFirst();
     return { outcome: 'locked', lockedUntil: current?.locked_until ?? until };
   }
-  if (await verifyPassword(row.password_hash, password)) {
-    await db.updateTable(table).set({ failed_logins: 0, locked_until: null }).where('id', '=', row.id).execute();
+  if (await verify()) {
+    if (onSuccess === 'reset') await db.updateTable(table).set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+    else {
+      // take back this attempt, and the lock if this attempt was the one that set it
+      await db
+        .updateTable(table)
+        .set({
+          failed_logins: sql<number>`case when failed_logins > 0 then failed_logins - 1 else 0 end`,
+          ...(reserved.locked_until ? { locked_until: sql<string | null>`case when locked_until = ${reserved.locked_until} then null else locked_until end` } : {}),
+        })
+        .where('id', '=', id)
+        .execute();
+    }
     return { outcome: 'ok' };
   }
   return { outcome: 'wrong', failures: reserved.failed_logins, lockedUntil: reserved.locked_until, policyId: lockout.id };

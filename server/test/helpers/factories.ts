@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { makeMainlandId } from '@ausm/domain';
 import { cookieOf } from './test-app';
+import { base32Decode, stepAt, totpCode } from '../../src/platform/totp';
 
 /** A valid, random mainland ID number (area 110105, born 1980–1999). */
 export function genMainlandId(sex: 'male' | 'female' = 'male'): string {
@@ -81,9 +82,21 @@ export async function loginCookie(app: FastifyInstance, account: string, passwor
   return c;
 }
 
+/**
+ * Signs a staff member in through both steps: the password, then the second factor — the code the
+ * demo hook gives for an enrolled member, or, for one not yet enrolled, enrolment with the new
+ * secret's code computed as an authenticator app would.
+ */
 export async function staffCookie(app: FastifyInstance, username: string, password: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/admin/session', payload: { username, password, ...(await captcha(app)) } });
+  const first = await app.inject({ method: 'POST', url: '/api/admin/session', payload: { username, password, ...(await captcha(app)) } });
+  if (first.statusCode !== 200) throw new Error(`staff login failed: ${first.body}`);
+  const step = first.json() as { next: 'totp' | 'enrol'; ticket: string; secret?: string };
+  const code =
+    step.next === 'enrol'
+      ? totpCode(base32Decode(step.secret ?? ''), stepAt(app.ctx.clock.now()))
+      : ((await app.inject({ method: 'GET', url: `/api/dev/totp?username=${encodeURIComponent(username)}` })).json() as { code: string }).code;
+  const res = await app.inject({ method: 'POST', url: '/api/admin/session/second-factor', payload: { ticket: step.ticket, code } });
   const c = cookieOf(res, 'ausm_staff_sid');
-  if (res.statusCode !== 200 || !c) throw new Error(`staff login failed: ${res.body}`);
+  if (res.statusCode !== 200 || !c) throw new Error(`staff second factor failed: ${res.body}`);
   return c;
 }

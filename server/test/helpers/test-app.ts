@@ -100,3 +100,26 @@ export function cookieOf(res: LightMyRequestResponse, name: string): string | un
   const c = res.cookies.find((x) => x.name === name);
   return c && c.value ? `${name}=${c.value}` : undefined;
 }
+
+/** The environment of a production start (no demo mode), with a database URL that is never used. */
+export const PRODUCTION_ENV = {
+  NODE_ENV: 'production',
+  AUSM_KEY: TEST_KEY,
+  DATABASE_URL: 'postgres://unused.invalid/ausm',
+  AUSM_PUBLIC_URL: 'https://kj.example.gov.cn',
+} as const;
+
+/** An app started as in production — no simulators, no demo hooks — on a fresh test database. */
+export async function makeProductionApp(env: Record<string, string> = {}): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
+  const db = await freshDb();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ausm-test-prod-'));
+  const app = await buildApp(loadConfig({ ...PRODUCTION_ENV, AUSM_DATA_DIR: dataDir, ...env }), { db, clock: new ManualClock(new Date('2026-03-01T02:00:00.000Z')), webDist: null, logger: false });
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,14 +1,13 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app';
 import { ConfigError, loadConfig } from '../../src/config';
-import { ManualClock } from '../../src/platform/clock';
+import { base32Decode, stepAt, totpCode } from '../../src/platform/totp';
 import { hashPassword } from '../../src/platform/passwords';
 import { DEMO_ACCOUNTANT } from '../../src/seed';
-import { TEST_KEY, cookieOf, dialectName, freshDb, makeTestApp, type TestApp } from '../helpers/test-app';
+import { TEST_KEY, cookieOf, dialectName, makeProductionApp, makeTestApp, type TestApp } from '../helpers/test-app';
 import { captcha, loginCookie, staffCookie } from '../helpers/factories';
 
 let t: TestApp;
@@ -50,7 +49,13 @@ const sessionsOf = async (subjectId: string) =>
 
 describe(`management login (${dialectName})`, () => {
   it('logs a staff member in with a captcha and answers /api/admin/me with role and department', async () => {
-    const res = await staffLogin('bj_supervisor', 'Review@2026');
+    const first = await staffLogin('bj_supervisor', 'Review@2026');
+    expect(first.statusCode).toBe(200);
+    // the password alone opens no session: the second screen asks for the authenticator's code
+    expect(first.json()).toMatchObject({ next: 'totp', expiresIn: 300 });
+    expect(cookieOf(first, 'ausm_staff_sid')).toBeUndefined();
+    const { code } = (await t.app.inject({ method: 'GET', url: '/api/dev/totp?username=bj_supervisor' })).json() as { code: string };
+    const res = await t.app.inject({ method: 'POST', url: '/api/admin/session/second-factor', payload: { ticket: first.json().ticket, code } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ username: 'bj_supervisor', role: 'supervisor', departmentCode: '110000', departmentName: '北京市财政局' });
     const cookie = cookieOf(res, 'ausm_staff_sid');
@@ -118,6 +123,8 @@ describe(`management login (${dialectName})`, () => {
     const rows = await t.app.ctx.db.selectFrom('audit_log').select(['action', 'outcome']).where('actor_id', '=', s.id).orderBy('id').execute();
     expect(rows).toEqual([
       { action: 'staff.login', outcome: 'failure' },
+      { action: 'staff.login_password', outcome: 'success' }, // the first factor
+      { action: 'staff.totp_enrolled', outcome: 'success' }, // a new member enrols at the first login
       { action: 'staff.login', outcome: 'success' },
       { action: 'staff.logout', outcome: 'success' },
     ]);
@@ -358,13 +365,7 @@ describe(`production mode (${dialectName})`, () => {
     let app: FastifyInstance;
     let close: () => Promise<void>;
     beforeAll(async () => {
-      const db = await freshDb();
-      const config = loadConfig({ ...prodEnv, AUSM_LOGIN_IP_PER_MINUTE: '1000' });
-      app = await buildApp(config, { db, clock: new ManualClock(new Date('2026-03-01T02:00:00.000Z')), webDist: null, logger: false });
-      close = async () => {
-        await app.close();
-        await db.close();
-      };
+      ({ app, close } = await makeProductionApp({ AUSM_LOGIN_IP_PER_MINUTE: '1000' }));
     });
     afterAll(async () => close());
 
@@ -400,9 +401,14 @@ describe(`production mode (${dialectName})`, () => {
         })
         .execute();
       const { id } = (await app.inject({ method: 'GET', url: '/api/captcha' })).json() as { id: string };
-      // no dev route in production: read the answer from the service, as only a test can
-      const captchaText = (await app.ctx.captcha.peek(id)) ?? '';
-      const res = await app.inject({ method: 'POST', url: '/api/admin/session', payload: { username: 'prod_admin', password: 'Prod#Admin2026', captchaId: id, captchaText } });
+      // production stores only a keyed digest of the answer and has no demo hook: this test is about
+      // the cookie, so the captcha check is stood in for
+      vi.spyOn(app.ctx.captcha, 'consume').mockResolvedValueOnce(true);
+      const captchaText = 'test';
+      const first = await app.inject({ method: 'POST', url: '/api/admin/session', payload: { username: 'prod_admin', password: 'Prod#Admin2026', captchaId: id, captchaText } });
+      expect(first.json()).toMatchObject({ next: 'enrol' });
+      const code = totpCode(base32Decode(first.json().secret), stepAt(app.ctx.clock.now()));
+      const res = await app.inject({ method: 'POST', url: '/api/admin/session/second-factor', payload: { ticket: first.json().ticket, code } });
       expect(res.statusCode).toBe(200);
       const c = res.cookies.find((x) => x.name === 'ausm_staff_sid');
       expect(c?.secure).toBe(true);

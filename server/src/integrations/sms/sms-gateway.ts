@@ -34,7 +34,8 @@ export class SimulatedSmsGateway implements SmsGateway {
         id: messageId,
         phone_index: this.fieldCrypto.blindIndex('phone', phone),
         phone_enc: this.fieldCrypto.encrypt(phone),
-        body,
+        // the message carries a one-time code: SM4 at rest like the number it went to
+        body: this.fieldCrypto.encrypt(body),
         created_at: this.clock.now().toISOString(),
       })
       .execute();
@@ -50,6 +51,6 @@ export class SimulatedSmsGateway implements SmsGateway {
       .orderBy('created_at', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return row ? { body: row.body, createdAt: row.created_at } : undefined;
+    return row ? { body: this.fieldCrypto.decrypt(row.body), createdAt: row.created_at } : undefined;
   }
 }

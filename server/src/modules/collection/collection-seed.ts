@@ -291,7 +291,7 @@ export async function seedCollectionDemo(ctx: AppContext): Promise<DemoCollectio
     await ctx.db.transaction().execute(async (trx) => {
       await trx.insertInto('meta').values({ key: SEED_KEY, value: now }).execute();
       // files are stored through the transaction too (a FileService over trx), so all of it commits together
-      const c: Ctx = { trx, app: ctx, now, files: new FileService(trx, ctx.clock, ctx.config.dataDir) };
+      const c: Ctx = { trx, app: ctx, now, files: new FileService(trx, ctx.clock, ctx.config.dataDir, ctx.fieldCrypto) };
       const pendingCert = await seedCertificates(c, people);
       await seedApproved(c, people.approved);
       await createAccount(c, people.fresh, hash, false);

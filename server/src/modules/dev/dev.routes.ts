@@ -1,13 +1,33 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
+import { SecondFactorService } from '../management/second-factor.service';
 
 /**
  * Test hooks, registered only when AUSM_DEMO=1 (never in production; a test proves it): the latest
- * SMS code delivered to a phone by the simulator, and the answer of an image captcha.
+ * SMS code delivered to a phone by the simulator, the answer of an image captcha, and a staff member's
+ * current TOTP code.
  */
 export const devRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
+
+  const secondFactor = new SecondFactorService(ctx);
+  app.get(
+    '/api/dev/totp',
+    {
+      schema: {
+        tags: ['dev'],
+        summary: '演示模式：查看某工作人员身份验证器此刻的6位动态验证码（按应用时钟）',
+        querystring: z.object({ username: z.string().max(64) }),
+        response: { 200: z.object({ code: z.string() }) },
+      },
+    },
+    async (req) => {
+      const code = await secondFactor.currentCode(req.query.username.trim().toLowerCase());
+      if (!code) throw AppError.notFound('已绑定身份验证器的工作人员');
+      return { code };
+    },
+  );
 
   app.get(
     '/api/dev/sms',

@@ -2,6 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   createStaffRequest,
+  secondFactorRequest,
+  secondFactorResponse,
+  staffLoginResponse,
   departmentListResponse,
   okResponse,
   staffListResponse,
@@ -11,22 +14,44 @@ import {
   updateStaffRequest,
 } from '@ausm/domain';
 import { StaffService } from './staff.service';
+import { SecondFactorService } from './second-factor.service';
 import { staffPolicy } from './staff.policy';
 import { STAFF_COOKIE, clearSessionCookie, loadStaff, setSessionCookie } from '../../platform/auth';
 
 export const managementRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;
   const staffService = new StaffService(ctx);
+  const secondFactor = new SecondFactorService(ctx);
 
   app.post(
     '/api/admin/session',
-    { schema: { tags: ['management'], summary: '管理端登录', body: staffLoginRequest, response: { 200: staffMeResponse } } },
+    {
+      schema: {
+        tags: ['management'],
+        summary: '管理端登录第一步：用户名、密码和图形验证码；通过后进入第二步（动态验证码，未绑定身份验证器的先绑定）',
+        body: staffLoginRequest,
+        response: { 200: staffLoginResponse },
+      },
+    },
+    async (req) => secondFactor.begin(await staffService.login(req.body, req.ip)),
+  );
+
+  app.post(
+    '/api/admin/session/second-factor',
+    {
+      schema: {
+        tags: ['management'],
+        summary: '管理端登录第二步：身份验证器的6位动态验证码（或一次性恢复码）；绑定时即确认绑定并返回恢复码（仅此一次）',
+        body: secondFactorRequest,
+        response: { 200: secondFactorResponse },
+      },
+    },
     async (req, reply) => {
-      const staff = await staffService.login(req.body, req.ip);
+      const { staff, recoveryCodes } = await secondFactor.complete(req.body, req.ip);
       await ctx.sessions.destroy(req.cookies[STAFF_COOKIE]);
       const token = await ctx.sessions.create('staff', staff.id, req.ip);
       setSessionCookie(req, reply, STAFF_COOKIE, token);
-      return staffService.me(staff);
+      return { ...(await staffService.me(staff)), ...(recoveryCodes ? { recoveryCodes } : {}) };
     },
   );
 

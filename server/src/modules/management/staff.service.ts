@@ -25,7 +25,8 @@ export class StaffService {
       await audit.record(db, { actorKind: 'anonymous', action: 'staff.login', outcome: 'failure', ip, detail: { reason: 'unknown_account' } });
       throw new AppError('LOGIN_FAILED', LOGIN_FAILED_MESSAGE);
     }
-    const check = await checkPasswordWithLockout(this.ctx, 'staff', staff, input.password);
+    // the password is the first of two factors: success takes back its own attempt only (login-guard)
+    const check = await checkPasswordWithLockout(this.ctx, 'staff', staff, input.password, 'undo');
     if (check.outcome === 'locked') {
       await audit.record(db, { actorKind: 'staff', actorId: staff.id, action: 'staff.login', outcome: 'failure', ip, detail: { reason: 'locked' } });
       throw new AppError('ACCOUNT_LOCKED', STAFF_LOCKED_MESSAGE);
@@ -42,7 +43,8 @@ export class StaffService {
       await audit.record(db, { actorKind: 'staff', actorId: staff.id, action: 'staff.login', outcome: 'failure', ip, detail: { reason: 'disabled' } });
       throw new AppError('ACCOUNT_DISABLED', '账号已停用，请联系系统管理员');
     }
-    await audit.record(db, { actorKind: 'staff', actorId: staff.id, action: 'staff.login', ip });
+    // the first factor: the session opens only after the second (second-factor.service.ts)
+    await audit.record(db, { actorKind: 'staff', actorId: staff.id, action: 'staff.login_password', ip });
     return staff;
   }
 
@@ -155,7 +157,8 @@ export class StaffService {
         .updateTable('staff')
         .set({
           ...(input.disabled !== undefined ? { disabled: input.disabled ? 1 : 0 } : {}),
-          ...(passwordHash ? { password_hash: passwordHash, failed_logins: 0, locked_until: null } : {}),
+          // a reset is for someone who lost access: the authenticator is enrolled again at the next login
+          ...(passwordHash ? { password_hash: passwordHash, failed_logins: 0, locked_until: null, totp_secret_enc: null, totp_enrolled_at: null, totp_last_step: null } : {}),
           updated_at: clock.now().toISOString(),
         })
         .where('id', '=', id)

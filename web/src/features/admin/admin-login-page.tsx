@@ -3,12 +3,13 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import type { StaffMe } from '@ausm/domain';
+import type { StaffLoginResponse, StaffMe } from '@ausm/domain';
 import { api } from '../../lib/api';
 import { applyApiError } from '../../lib/forms';
 import { useStaffMe } from '../../lib/session';
 import { CaptchaInput, useCaptcha } from './admin-captcha';
 import { ADMIN_KEY, PORTAL_TITLE, usePageTitle } from './admin-session';
+import { AdminSecondFactor } from './admin-second-factor';
 
 interface LoginForm {
   username: string;
@@ -28,28 +29,35 @@ export function AdminLoginPage() {
   const [form] = Form.useForm<LoginForm>();
   const [error, setError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
+  const [step, setStep] = useState<StaffLoginResponse | null>(null);
   const { captcha, loading, failed, refresh } = useCaptcha();
   const { data: me } = useStaffMe();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
 
-  if (me) return <Navigate to={returnPath(location.state)} replace />;
+  if (me && !step) return <Navigate to={returnPath(location.state)} replace />;
+
+  const signedIn = (staff: StaffMe) => {
+    qc.removeQueries({ queryKey: [ADMIN_KEY] });
+    qc.setQueryData(['staff-me'], staff);
+    navigate(returnPath(location.state), { replace: true });
+  };
 
   const onFinish = async (values: LoginForm) => {
     if (!captcha) return;
     setError(undefined);
     setSubmitting(true);
     try {
-      const staff = await api<StaffMe>('POST', '/api/admin/session', {
-        username: values.username.trim(),
-        password: values.password,
-        captchaId: captcha.id,
-        captchaText: values.captchaText.trim(),
-      });
-      qc.removeQueries({ queryKey: [ADMIN_KEY] });
-      qc.setQueryData(['staff-me'], staff);
-      navigate(returnPath(location.state), { replace: true });
+      // the password opens no session: the second screen (动态验证码, or binding an authenticator) follows
+      setStep(
+        await api<StaffLoginResponse>('POST', '/api/admin/session', {
+          username: values.username.trim(),
+          password: values.password,
+          captchaId: captcha.id,
+          captchaText: values.captchaText.trim(),
+        }),
+      );
     } catch (err) {
       // a captcha is single use: every failed attempt needs a new one
       form.setFieldValue('captchaText', '');
@@ -77,6 +85,19 @@ export function AdminLoginPage() {
             工作人员登录
           </Typography.Title>
           <Typography.Paragraph type="secondary">供会计管理部门、考试管理机构及系统管理员使用。会计人员请从会计人员端登录。</Typography.Paragraph>
+          {step ? (
+            <AdminSecondFactor
+              step={step}
+              onSignedIn={signedIn}
+              onRestart={(message) => {
+                setStep(null);
+                form.setFieldsValue({ password: '', captchaText: '' });
+                refresh();
+                setError(message);
+              }}
+            />
+          ) : (
+            <>
           {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
           <Form<LoginForm> form={form} layout="vertical" requiredMark={false} onFinish={onFinish} initialValues={{ username: '', password: '', captchaText: '' }}>
             <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
@@ -94,6 +115,8 @@ export function AdminLoginPage() {
               </Button>
             </Form.Item>
           </Form>
+            </>
+          )}
         </Card>
         <p className="ausm-admin-login-note">
           <Link to="/">返回会计人员端</Link>
