@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -159,6 +159,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       void reply.code(status).send({ code: 'BAD_REQUEST', message: status === 414 ? '请求地址过长' : '请求地址有误' } satisfies ApiErrorBody);
     },
   }).withTypeProvider<ZodTypeProvider>();
+  // every route as registered, with its guard and config: what the authorization matrix checks
+  const routeTable: RouteOptions[] = [];
+  app.addHook('onRoute', (r) => void routeTable.push(r as RouteOptions));
+  app.decorate('routeTable', routeTable);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('ctx', ctx);

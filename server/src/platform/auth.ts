@@ -22,10 +22,26 @@ export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply, nam
 }
 
 /**
+ * Who may call a route, declared where the route is: a guard from a module's *.policy.ts carries its
+ * policy, and a route without a guard says `config: { access: 'public' }`. The authorization matrix
+ * (server/test/modules/authorization-matrix.test.ts) reads both for every route in the OpenAPI
+ * document, so a route that declares neither fails it.
+ */
+export type RoutePolicy = { kind: 'accountant' } | { kind: 'staff'; roles: readonly StaffRole[] };
+export type Guard = ((req: FastifyRequest) => Promise<void>) & { policy: RoutePolicy };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** a route anyone may call (it has no guard): login, registration, public reference data, probes */
+    access?: 'public';
+  }
+}
+
+/**
  * preValidation guard (it runs before the body is validated, so an anonymous caller learns nothing
  * about a route's fields): the caller must be a signed-in accountant; sets request.accountantId.
  */
-export async function requireAccountant(req: FastifyRequest): Promise<void> {
+export const requireAccountant: Guard = Object.assign(async function requireAccountant(req: FastifyRequest): Promise<void> {
   const token = req.cookies[ACCOUNTANT_COOKIE];
   const session = await req.server.ctx.sessions.resolveAccountant(token);
   if (!session) {
@@ -33,7 +49,7 @@ export async function requireAccountant(req: FastifyRequest): Promise<void> {
   }
   req.accountantId = session.subjectId;
   req.account = session.account;
-}
+}, { policy: { kind: 'accountant' } as const });
 
 /** Resolves the signed-in staff member (enabled) or throws 401; loaded once per request. */
 export async function loadStaff(req: FastifyRequest): Promise<Staff> {
@@ -53,9 +69,10 @@ export async function loadStaff(req: FastifyRequest): Promise<Staff> {
 }
 
 /** preValidation guard factory: a signed-in staff member with one of the roles. */
-export function requireStaff(...roles: StaffRole[]) {
-  return async (req: FastifyRequest): Promise<void> => {
+export function requireStaff(...roles: StaffRole[]): Guard {
+  const guard = async (req: FastifyRequest): Promise<void> => {
     const staff = await loadStaff(req);
     if (roles.length > 0 && !roles.includes(staff.role)) throw AppError.forbidden('您的角色无权执行此操作');
   };
+  return Object.assign(guard, { policy: { kind: 'staff', roles } as const });
 }

@@ -1,3 +1,4 @@
+import type { RouteOptions } from 'fastify';
 import type { Config } from '../config';
 import type { Account, Staff } from '../db/types';
 import type { Db, Dialect } from '../db/index';
@@ -40,6 +41,8 @@ export interface AppContext {
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** every route as registered (method, url, guard, config), for the authorization matrix */
+    routeTable: ReadonlyArray<RouteOptions>;
   }
   interface FastifyRequest {
     accountantId?: string;

@@ -13,7 +13,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/departments/children',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['collection'],
         summary: '会计管理部门级联选择：某部门的下级部门（不传 parent 时为各省级部门，含新疆生产建设兵团和中央单位）',
@@ -44,7 +44,7 @@ export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/codes/:list',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['collection'],
         summary: '代码表（民族、政治面貌、学历、学位、专业、行业、单位类型、会计岗位等；行政区划请用部门级联接口）',

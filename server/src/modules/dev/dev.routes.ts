@@ -14,7 +14,7 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
   const secondFactor = new SecondFactorService(ctx);
   app.get(
     '/api/dev/totp',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['dev'],
         summary: '演示模式：查看某工作人员身份验证器此刻的6位动态验证码（按应用时钟）',
@@ -31,7 +31,7 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/dev/sms',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['dev'],
         summary: '演示模式：查看模拟短信网关发给某手机号的最新验证码',
@@ -49,7 +49,7 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/dev/captcha',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['dev'],
         summary: '演示模式：查看图形验证码答案',

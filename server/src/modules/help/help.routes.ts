@@ -29,13 +29,13 @@ export const helpRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/help/faq',
-    { schema: { tags: ['help'], summary: '帮助中心常见问题（可按关键词搜索）', querystring: faqListQuery, response: { 200: faqListResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['help'], summary: '帮助中心常见问题（可按关键词搜索）', querystring: faqListQuery, response: { 200: faqListResponse } } },
     async (req) => help.listFaq(req.query.q),
   );
 
   app.post(
     '/api/help/ask',
-    { schema: { tags: ['help'], summary: '咨询答疑：从常见问题和操作说明中检索答案', body: askRequest, response: { 200: askResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['help'], summary: '咨询答疑：从常见问题和操作说明中检索答案', body: askRequest, response: { 200: askResponse } } },
     async (req) => ({ answers: await help.ask(req.body.question) }),
   );
 

@@ -23,7 +23,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/config',
-    { schema: { tags: ['identity'], summary: '前端所需的公开配置', response: { 200: publicConfigResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['identity'], summary: '前端所需的公开配置', response: { 200: publicConfigResponse } } },
     async () => ({
       demo: ctx.config.demo,
       passwordPolicy: ctx.config.passwordPolicy,
@@ -35,7 +35,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/captcha',
-    { schema: { tags: ['identity'], summary: '获取图形验证码', response: { 200: captchaResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['identity'], summary: '获取图形验证码', response: { 200: captchaResponse } } },
     async (_req, reply) => {
       reply.header('Cache-Control', 'no-store');
       return ctx.captcha.create();
@@ -44,7 +44,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/sms/send',
-    { schema: { tags: ['identity'], summary: '免费获取短信验证码', body: smsSendRequest, response: { 200: smsSendResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['identity'], summary: '免费获取短信验证码', body: smsSendRequest, response: { 200: smsSendResponse } } },
     async (req) => {
       const { phone, purpose, captchaId, captchaText } = req.body;
       return ctx.smsCodes.send(phone, purpose, req.ip, {
@@ -64,7 +64,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/accounts',
-    { schema: { tags: ['identity'], summary: '会计人员注册', body: registerRequest, response: { 201: registerResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['identity'], summary: '会计人员注册', body: registerRequest, response: { 201: registerResponse } } },
     async (req, reply) => {
       const result = await accounts.register(req.body, req.ip);
       return reply.code(201).send(result);
@@ -73,7 +73,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/session',
-    { schema: { tags: ['identity'], summary: '会计人员登录', body: loginRequest, response: { 200: meResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['identity'], summary: '会计人员登录', body: loginRequest, response: { 200: meResponse } } },
     async (req, reply) => {
       const account = await accounts.login(req.body, req.ip);
       // Rotate: whatever session id the browser presented is destroyed, and a new one issued.
@@ -86,7 +86,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/session',
-    { schema: { tags: ['identity'], summary: '退出登录', response: { 200: okResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['identity'], summary: '退出登录', response: { 200: okResponse } } },
     async (req, reply) => {
       const token = req.cookies[ACCOUNTANT_COOKIE];
       const session = await ctx.sessions.resolve('accountant', token);
@@ -105,7 +105,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/password-reset',
-    { schema: { tags: ['identity'], summary: '找回密码', body: resetPasswordRequest, response: { 200: okResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['identity'], summary: '找回密码', body: resetPasswordRequest, response: { 200: okResponse } } },
     async (req, reply) => {
       await accounts.resetPassword(req.body, req.ip);
       clearSessionCookie(req, reply, ACCOUNTANT_COOKIE);

@@ -25,7 +25,7 @@ export const managementRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/admin/session',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['management'],
         summary: '管理端登录第一步：用户名、密码和图形验证码；通过后进入第二步（动态验证码，未绑定身份验证器的先绑定）',
@@ -38,7 +38,7 @@ export const managementRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/admin/session/second-factor',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['management'],
         summary: '管理端登录第二步：身份验证器的6位动态验证码（或一次性恢复码）；绑定时即确认绑定并返回恢复码（仅此一次）',
@@ -57,7 +57,7 @@ export const managementRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/admin/session',
-    { schema: { tags: ['management'], summary: '管理端退出登录', response: { 200: okResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['management'], summary: '管理端退出登录', response: { 200: okResponse } } },
     async (req, reply) => {
       const token = req.cookies[STAFF_COOKIE];
       const session = await ctx.sessions.resolve('staff', token);
@@ -70,7 +70,7 @@ export const managementRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/admin/me',
-    { schema: { tags: ['management'], summary: '当前登录的工作人员', response: { 200: staffMeResponse } } },
+    { preValidation: staffPolicy.anyStaff, schema: { tags: ['management'], summary: '当前登录的工作人员', response: { 200: staffMeResponse } } },
     async (req) => staffService.me(await loadStaff(req)),
   );
 

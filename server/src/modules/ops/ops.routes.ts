@@ -21,13 +21,13 @@ export const opsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/health',
-    { schema: { tags: ['ops'], summary: '存活检查（不访问数据库）', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    { config: { access: 'public' }, schema: { tags: ['ops'], summary: '存活检查（不访问数据库）', response: { 200: z.object({ status: z.literal('ok') }) } } },
     async () => ({ status: 'ok' as const }),
   );
 
   app.get(
     '/api/ready',
-    { schema: { tags: ['ops'], summary: '就绪检查：数据库、Redis（配置时）与各外部服务的状态', response: { 200: readyResponse, 503: readyResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['ops'], summary: '就绪检查：数据库、Redis（配置时）与各外部服务的状态', response: { 200: readyResponse, 503: readyResponse } } },
     async (_req, reply) => {
       const database = await sql`select 1`.execute(ctx.db).then(() => 'ok' as const, () => 'error' as const);
       const redis = !ctx.config.redisUrl ? ('not_configured' as const) : await ctx.limiter.ping().then(() => 'ok' as const, () => 'error' as const);

@@ -59,7 +59,7 @@ export const alipaySimRoutes: FastifyPluginAsyncZod = async (app) => {
   if (!sim) return;
   app.get(
     '/api/sim/alipay/:id',
-    { schema: { tags: ['simulators'], summary: '支付宝模拟器：扫码后的手机页面信息', params: z.object({ id: z.string().max(64) }), response: { 200: alipaySimSessionResponse } } },
+    { config: { access: 'public' }, schema: { tags: ['simulators'], summary: '支付宝模拟器：扫码后的手机页面信息', params: z.object({ id: z.string().max(64) }), response: { 200: alipaySimSessionResponse } } },
     async (req) => {
       await sim.scan(req.params.id);
       const s = await sim.session(req.params.id);
@@ -69,7 +69,7 @@ export const alipaySimRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/sim/alipay/:id/confirm',
-    {
+    { config: { access: 'public' },
       schema: {
         tags: ['simulators'],
         summary: '支付宝模拟器：以某个支付宝账号登录并同意授权',
