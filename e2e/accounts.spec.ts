@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { fillCaptcha, latestSmsCode, loginViaUi, newPerson, registerViaApi, requestSmsCode, selectOption } from './fixtures/helpers';
 
-test('a new person registers, logs in with the captcha, sees the masked name and logs out', async ({ page }) => {
+test('a new person registers, logs in with the captcha, sees the masked name and logs out', { tag: '@smoke' }, async ({ page }) => {
   const p = newPerson();
   await page.goto('/');
   await expect(page).toHaveTitle('全国会计人员统一服务管理平台');
@@ -105,7 +105,7 @@ test('five wrong passwords lock the account', async ({ page }) => {
   await expect(page.getByTestId('masked-name')).toHaveCount(0);
 });
 
-test('the fixed demo accountant can log in', async ({ page }) => {
+test('the fixed demo accountant can log in', { tag: '@smoke' }, async ({ page }) => {
   await loginViaUi(page, '11010519491231002X', 'Demo@2026');
   await expect(page.getByTestId('masked-name')).toHaveText('王**');
 });

@@ -145,7 +145,7 @@ async function expectStatus(page: Page, status: '审核中' | '审核通过' | '
   await expect(page.getByRole('row').filter({ hasText: '所属会计管理部门' })).toContainText(DONGCHENG);
 }
 
-test('支付宝实名认证 (a mismatch, then a match), the whole collection, and the department approves it', async ({ page, browser, baseURL }) => {
+test('支付宝实名认证 (a mismatch, then a match), the whole collection, and the department approves it', { tag: '@smoke' }, async ({ page, browser, baseURL }) => {
   test.setTimeout(180_000);
   const a = await newAccountant(page);
 

@@ -36,7 +36,7 @@ test.afterAll(async () => {
   await new Promise((resolve) => attacker.close(resolve));
 });
 
-test('a form on another port cannot import a certificate with the administrator’s cookie', async ({ browser, baseURL }) => {
+test('a form on another port cannot import a certificate with the administrator’s cookie', { tag: '@smoke' }, async ({ browser, baseURL }) => {
   const admin = await staffSession(browser, baseURL, 'admin', 'Admin@2026');
   const refused = admin.waitForResponse((r) => r.url().endsWith('/api/admin/certificates/import'));
   await admin.goto(`${attackOrigin}/import`);

@@ -10,7 +10,7 @@ import { base32Decode, stepAt, totpCode } from '../server/src/platform/totp';
  * 工作台. The next login asks for the code only. (The code is computed here as an authenticator app
  * would, from the secret the page shows.)
  */
-test('a new reviewer binds an authenticator at the first login, then signs in with its code', async ({ browser, baseURL }) => {
+test('a new reviewer binds an authenticator at the first login, then signs in with its code', { tag: '@smoke' }, async ({ browser, baseURL }) => {
   const admin = await staffSession(browser, baseURL, 'admin', 'Admin@2026');
   const username = `e2e${crypto.randomInt(1e8)}`;
   const created = await admin.request.post('/api/admin/staff', { data: { username, displayName: '新审核员', role: 'reviewer', departmentCode: '110101', password: 'Reviewer#2026a' } });

@@ -14,5 +14,8 @@ if (!fs.existsSync(chromium)) {
   process.exit(0);
 }
 execSync('npm run build', { stdio: 'inherit' });
-const r = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], { stdio: 'inherit' });
+// E2E_SET=smoke (CI's SQLite pass): the tests tagged @smoke; the whole set runs on PostgreSQL + Redis
+const smoke = process.env.E2E_SET === 'smoke' ? ['--grep', '@smoke'] : [];
+if (smoke.length) console.log('browser tests: the @smoke set (E2E_SET=smoke)');
+const r = spawnSync('npx', ['playwright', 'test', ...smoke, ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
