@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 /*
  * Uploaded files become SM4-encrypted (the data step runs at start-up, see below). Captcha answers become keyed HMACs (demo mode keeps the answer in demo_answer for its test hook),
@@ -12,6 +12,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // uploads are SM4-encrypted from now on; the files already stored are encrypted at the next start
   // (FileService.encryptStoredPlainFiles: it needs the key, which a migration does not hold)
   await db.schema.alterTable('files').addColumn('encrypted', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  // the start-up step looks for plain files at every start: through this index, which is empty once they are converted
+  await db.schema.createIndex('files_plain').on('files').column('id').where(sql.ref('encrypted'), '=', 0).execute();
   const captchas = await db.deleteFrom('captchas').executeTakeFirst();
   const outbox = await db.deleteFrom('sms_outbox').executeTakeFirst();
   const removed = Number(captchas.numDeletedRows) + Number(outbox.numDeletedRows);

@@ -3,8 +3,8 @@ import QRCode from 'qrcode';
 import { checkPassword } from '@ausm/domain';
 import type { AppContext } from './platform/context';
 import { hashPassword } from './platform/passwords';
-import { sm3 } from './platform/crypto';
-import { base32Encode, newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, otpauthUrl } from './platform/totp';
+import { storeRecoveryCodes } from './modules/management/second-factor.service';
+import { base32Encode, newRecoveryCodes, newTotpSecret, otpauthUrl } from './platform/totp';
 
 export interface FirstAdmin {
   username: string;
@@ -50,10 +50,7 @@ export async function createFirstAdmin(ctx: AppContext, username: string, displa
       .insertInto('staff')
       .values({ id, username: name, display_name: displayName, password_hash: passwordHash, role: 'sysadmin', department_code: null, locked_until: null, created_at: now, updated_at: now, totp_secret_enc: fieldCrypto.encrypt(base32Encode(secret)), totp_enrolled_at: now, totp_last_step: null })
       .execute();
-    await trx
-      .insertInto('staff_recovery_codes')
-      .values(recoveryCodes.map((c) => ({ id: crypto.randomUUID(), staff_id: id, code_hash: sm3(`${id}:${normaliseRecoveryCode(c)}`), created_at: now, used_at: null })))
-      .execute();
+    await storeRecoveryCodes(trx, id, recoveryCodes, now);
     await audit.record(trx, { actorKind: 'system', action: 'staff.create', targetKind: 'staff', targetId: id, detail: { role: 'sysadmin', via: 'create-admin command' } });
   });
   return { username: name, password, secret: base32Encode(secret), otpauthUrl: otpauthUrl(secret, name), recoveryCodes };

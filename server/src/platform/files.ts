@@ -119,6 +119,7 @@ export class FileService {
    * copy is removed. Returns how many it converted.
    */
   async encryptStoredPlainFiles(): Promise<number> {
+    // read through the partial index files_plain (migration 0010): at every start, and empty once converted
     const plain = await this.db.selectFrom('files').selectAll().where('encrypted', '=', 0).execute();
     let converted = 0;
     for (const f of plain) {

@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { sql, type SqlBool } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { Staff } from '../../db/types';
+import type { Db } from '../../db/index';
 import { AppError } from '../../platform/errors';
 import { randomToken, sm3 } from '../../platform/crypto';
 import { checkWithLockout } from '../../platform/login-guard';
@@ -65,18 +66,19 @@ export class SecondFactorService {
     if (!secretText) throw new AppError('SESSION_EXPIRED', '登录已超时，请重新输入用户名和密码');
     const secret = base32Decode(fieldCrypto.decrypt(secretText));
 
-    let step: number | null = null;
-    let recoveryId: string | null = null;
+    // what the verify found: the TOTP step matched, or the recovery code's row
+    const found: { step: number | null; recoveryId: string | null } = { step: null, recoveryId: null };
     const check = await checkWithLockout(this.ctx, 'staff', staff.id, async () => {
       if (input.recoveryCode && !enrolling) {
         const hash = recoveryHash(staff.id, input.recoveryCode);
         const row = await db.selectFrom('staff_recovery_codes').select('id').where('staff_id', '=', staff.id).where('code_hash', '=', hash).where('used_at', 'is', null).executeTakeFirst();
-        recoveryId = row?.id ?? null;
-        return recoveryId !== null;
+        found.recoveryId = row?.id ?? null;
+        return found.recoveryId !== null;
       }
-      step = matchTotp(secret, input.code ?? '', now, enrolling ? null : staff.totp_last_step);
-      return step !== null;
+      found.step = matchTotp(secret, input.code ?? '', now, enrolling ? null : staff.totp_last_step);
+      return found.step !== null;
     });
+    const { step, recoveryId } = found;
     if (check.outcome === 'locked') throw new AppError('ACCOUNT_LOCKED', STAFF_LOCKED_MESSAGE);
     if (check.outcome === 'wrong') {
       await audit.record(db, { actorKind: 'staff', actorId: staff.id, action: 'staff.login', outcome: 'failure', ip, detail: { reason: input.recoveryCode ? 'wrong_recovery_code' : 'wrong_totp', failures: check.failures } });
@@ -101,7 +103,7 @@ export class SecondFactorService {
           .updateTable('staff')
           .set({ totp_last_step: step, ...(enrolling ? { totp_secret_enc: ticket.secret_enc, totp_enrolled_at: now.toISOString() } : {}) })
           .where('id', '=', staff.id)
-          .where((eb) => (enrolling ? sql<SqlBool>`1 = 1` : eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step ?? 0)])))
+          .where((eb) => (enrolling ? sql<SqlBool>`1 = 1` : eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)])))
           .executeTakeFirst();
         if (Number(s.numUpdatedRows) !== 1) {
           const message = '动态验证码已使用，请等待身份验证器显示下一个验证码';
@@ -109,11 +111,7 @@ export class SecondFactorService {
         }
       }
       if (recoveryCodes) {
-        await trx.deleteFrom('staff_recovery_codes').where('staff_id', '=', staff.id).execute();
-        await trx
-          .insertInto('staff_recovery_codes')
-          .values(recoveryCodes.map((c) => ({ id: crypto.randomUUID(), staff_id: staff.id, code_hash: recoveryHash(staff.id, c), created_at: now.toISOString(), used_at: null })))
-          .execute();
+        await storeRecoveryCodes(trx, staff.id, recoveryCodes, now.toISOString());
         await audit.record(trx, { actorKind: 'staff', actorId: staff.id, action: 'staff.totp_enrolled', targetKind: 'staff', targetId: staff.id, ip });
       }
       await audit.record(trx, { actorKind: 'staff', actorId: staff.id, action: 'staff.login', ip, detail: { second_factor: recoveryId ? 'recovery_code' : 'totp' } });
@@ -137,6 +135,15 @@ export class SecondFactorService {
 
 function recoveryHash(staffId: string, code: string): string {
   return sm3(`${staffId}:${normaliseRecoveryCode(code)}`);
+}
+
+/** Replaces a staff member's recovery codes with these (stored as SM3 digests): enrolment and create-admin. */
+export async function storeRecoveryCodes(trx: Db, staffId: string, codes: readonly string[], at: string): Promise<void> {
+  await trx.deleteFrom('staff_recovery_codes').where('staff_id', '=', staffId).execute();
+  await trx
+    .insertInto('staff_recovery_codes')
+    .values(codes.map((c) => ({ id: crypto.randomUUID(), staff_id: staffId, code_hash: recoveryHash(staffId, c), created_at: at, used_at: null })))
+    .execute();
 }
 
 /** The fixed demo secret of a seeded staff member (demo mode only; README lists them). */
