@@ -13,7 +13,8 @@ if (!fs.existsSync(chromium)) {
   console.log(`${msg}\nbrowser tests: 0 passed, 0 failed, all skipped`);
   process.exit(0);
 }
-execSync('npm run build', { stdio: 'inherit' });
+// npm test has built already (E2E_BUILT=1); run alone, the browser tests build first
+if (!process.env.E2E_BUILT) execSync('npm run build', { stdio: 'inherit' });
 // E2E_SET=smoke (CI's SQLite pass): the tests tagged @smoke; the whole set runs on PostgreSQL + Redis
 const smoke = process.env.E2E_SET === 'smoke' ? ['--grep', '@smoke'] : [];
 if (smoke.length) console.log('browser tests: the @smoke set (E2E_SET=smoke)');

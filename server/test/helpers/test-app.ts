@@ -15,12 +15,10 @@ import type { AnyReviewKind } from '../../src/platform/review/kind';
 export const TEST_KEY = '3f9c1a7e5b2d48c6a0e7f1b93d5c2a8e6b4f0d1c9a7e3b5f2d8c6a4e0b1f9d37';
 
 /**
- * A fresh database for one test file: in-memory SQLite, or, when DATABASE_URL is set, a new
- * PostgreSQL database created for the file and dropped afterwards. Same tests, both dialects.
+ * A new, empty PostgreSQL database beside DATABASE_URL's, and how to drop it (waiting for the last
+ * connections to close first, so that the forced drop does not end one of ours mid-close).
  */
-export async function freshDb(): Promise<DbHandle> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return openDb({ sqliteFile: ':memory:' });
+export async function freshPostgresDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `ausm_t_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -28,15 +26,11 @@ export async function freshDb(): Promise<DbHandle> {
   await admin.end();
   const u = new URL(url);
   u.pathname = `/${name}`;
-  const handle = openDb({ databaseUrl: u.toString() });
   return {
-    ...handle,
-    close: async () => {
-      await handle.close();
+    url: u.toString(),
+    drop: async () => {
       const a = new pg.Client({ connectionString: url });
       await a.connect();
-      // pool.end() resolves before its last connections have finished closing: wait for them, so the
-      // forced drop does not terminate one of ours mid-close (an unhandled 57P01 in the test run)
       for (let i = 0; i < 100; i++) {
         const r = await a.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
         if ((r.rows[0] as { n: number }).n === 0) break;
@@ -44,6 +38,24 @@ export async function freshDb(): Promise<DbHandle> {
       }
       await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await a.end();
+    },
+  };
+}
+
+/**
+ * A fresh database for one test file: in-memory SQLite, or, when DATABASE_URL is set, a new
+ * PostgreSQL database created for the file and dropped afterwards. Same tests, both dialects.
+ */
+export async function freshDb(): Promise<DbHandle> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return openDb({ sqliteFile: ':memory:' });
+  const created = await freshPostgresDatabase(url);
+  const handle = openDb({ databaseUrl: created.url });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await created.drop();
     },
   };
 }

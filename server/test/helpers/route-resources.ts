@@ -1,0 +1,88 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { StaffRole } from '@ausm/domain';
+import { makeApprovedCollection, makePendingRealname, makePerson, makeStaff, type MadePerson } from '../factories/index';
+import { makePng } from './images';
+import type { Operation } from './openapi';
+
+/**
+ * Real items for every path parameter of the API, all belonging to one accountant (the owner) or
+ * held at 东城区 (110101), and the callers the suites need: each staff role in scope (东城区 or
+ * 北京市), and strangers — another accountant, a reviewer and a supervisor of 上海市 — for whom
+ * every one of these items is someone else's.
+ */
+export interface RouteResources {
+  owner: MadePerson;
+  stranger: MadePerson;
+  /** a session cookie of each staff role, in scope of the items */
+  staff: Record<StaffRole, string>;
+  /** staff of another province */
+  outOfScope: { reviewer: string; supervisor: string; admin: string };
+  /** the real item a path parameter of this route names */
+  pathValue(op: Operation, name: string): string;
+}
+
+export async function makeRouteResources(app: FastifyInstance, now: () => string): Promise<RouteResources> {
+  const ids: Record<string, string> = {};
+  const owner = await makePerson(app);
+  const stranger = await makePerson(app);
+  ids.file = (await app.ctx.files.store(owner.accountId, 'realname_front', 'a.png', makePng(400, 260))).id;
+  ids.myReview = (await makePendingRealname(app, owner, '110101')).review.id;
+  // a draft collection with one education and one work entry, so that edits reach the handler
+  await app.inject({ method: 'PUT', url: '/api/collection/scope', headers: { cookie: owner.cookie }, payload: { scope: 'accountant' } });
+  const at = now();
+  const empty = { created_at: at, updated_at: at, start_date: null, end_date: null, locked_fields: null };
+  ids.education = crypto.randomUUID();
+  ids.work = crypto.randomUUID();
+  await app.ctx.db
+    .insertInto('education_entries')
+    .values({ id: ids.education, account_id: owner.accountId, ...empty, mode: null, school: null, education_level: null, degree: null, major_code: null, edu_cert_no: null, degree_cert_no: null, proof_file_id: null, abroad_cert_file_id: null })
+    .execute();
+  await app.ctx.db
+    .insertInto('work_entries')
+    .values({ id: ids.work, account_id: owner.accountId, ...empty, company: null, credit_code: null, unit_type: null, industry: null, address: null, phone: null, accounting_rows: null, accounting_proof_file_id: null, title: null, title_date: null, title_file_id: null })
+    .execute();
+  const review = await makePendingRealname(app, await makePerson(app), '110101');
+  ids.review = review.review.id;
+  ids.reviewFile = review.fileIds[0] ?? '';
+  const archived = await makePerson(app);
+  ids.archiveFile = (await makeApprovedCollection(app, archived, '110101')).photoFileId;
+  ids.archivePerson = archived.accountId;
+  const staff = {} as Record<StaffRole, string>;
+  for (const role of ['sysadmin', 'admin', 'reviewer', 'supervisor', 'exam_office'] as const) {
+    staff[role] = (await makeStaff(app, role, role === 'sysadmin' ? null : role === 'reviewer' ? '110101' : '110000')).cookie;
+  }
+  ids.staff = (await makeStaff(app, 'reviewer', '110101')).staff.id;
+  const faq = await app.inject({ method: 'POST', url: '/api/admin/faq', headers: { cookie: staff.sysadmin }, payload: { category: '注册登录', question: '测试问题', answer: '测试答案' } });
+  ids.faq = (faq.json() as { id: string }).id;
+  // the Alipay certification of the owner (made while unverified, as it must be)
+  await app.ctx.db.updateTable('accounts').set({ realname_verified: 0 }).where('id', '=', owner.accountId).execute();
+  ids.alipay = ((await app.inject({ method: 'POST', url: '/api/realname/alipay', headers: { cookie: owner.cookie } })).json() as { id: string }).id;
+  await app.ctx.db.updateTable('accounts').set({ realname_verified: 1 }).where('id', '=', owner.accountId).execute();
+  const outOfScope = {
+    reviewer: (await makeStaff(app, 'reviewer', '310101')).cookie,
+    supervisor: (await makeStaff(app, 'supervisor', '310000')).cookie,
+    admin: (await makeStaff(app, 'admin', '310000')).cookie,
+  };
+
+  return {
+    owner,
+    stranger,
+    staff,
+    outOfScope,
+    pathValue(op, name) {
+      const p = op.path;
+      if (name === 'list') return 'ethnicities';
+      if (p.startsWith('/api/files/')) return ids.file ?? '';
+      if (p.includes('/my/reviews/')) return ids.myReview ?? '';
+      if (p.includes('/education/')) return ids.education ?? '';
+      if (p.includes('/work/')) return ids.work ?? '';
+      if (p.includes('/people/')) return (name === 'fileId' ? ids.archiveFile : ids.archivePerson) ?? '';
+      if (p.includes('/reviews/')) return (name === 'fileId' ? ids.reviewFile : ids.review) ?? '';
+      if (p.includes('/staff/')) return ids.staff ?? '';
+      if (p.includes('/faq/')) return ids.faq ?? '';
+      if (p.includes('/alipay/')) return ids.alipay ?? '';
+      return crypto.randomUUID();
+    },
+  };
+}
