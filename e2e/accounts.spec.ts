@@ -109,3 +109,18 @@ test('the fixed demo accountant can log in', { tag: '@smoke' }, async ({ page })
   await loginViaUi(page, '11010519491231002X', 'Demo@2026');
   await expect(page.getByTestId('masked-name')).toHaveText('王**');
 });
+
+test('a 港澳通行证 holder gives sex and birth date, and a rare-character name is drawn with the platform font', async ({ page }) => {
+  await page.goto('/register');
+  await selectOption(page, '证件类型', '港澳居民来往内地通行证');
+  await page.getByLabel('证件号码').fill('ｈ１２３４５６７８０１');
+  await page.getByRole('button', { name: '注册', exact: true }).click();
+  await expect(page.getByText('请选择性别')).toBeVisible();
+  await expect(page.getByText('请选择出生日期')).toBeVisible();
+  // the full-width permit with its renewal count is accepted as typed: no message beside the number
+  await expect(page.locator('#idNumber_help')).toHaveCount(0);
+  await page.getByLabel('真实姓名').fill('陈𠇔明');
+  // the fallback font is fetched for this character and loads, whatever fonts the machine has
+  const loaded = await page.evaluate(async () => (await document.fonts.load('16px "AUSM Rare"', '𠇔')).map((f) => f.status));
+  expect(loaded).toEqual(['loaded']);
+});

@@ -79,9 +79,21 @@ try {
   await page.getByRole('dialog').getByRole('button').nth(2).waitFor();
   await shot('register-rare-char');
   await page.keyboard.press('Escape');
+  // a name with characters most machines have no font for, drawn with the platform's fallback font
+  await page.getByLabel('真实姓名').fill('陈𠇔𡒄𪨶');
+  // eslint-disable-next-line no-undef -- runs in the page
+  await page.evaluate(() => document.fonts.load('16px "AUSM Rare"', '𠇔𡒄𪨶'));
+  await page.getByLabel('真实姓名').screenshot({ path: `${out}/register-rare-name.png` });
   await page.setViewportSize({ width: 390, height: 844 });
   await shot('register-mobile');
   await page.setViewportSize({ width: 1280, height: 800 });
+  // a 港澳通行证 carries no sex or birth date: the form asks for them
+  await page.getByLabel('证件类型').click();
+  await page.locator('.ant-select-item-option', { hasText: '港澳居民来往内地通行证' }).click();
+  await page.getByLabel('证件号码').fill('H1234567801');
+  await page.getByLabel('出生日期').waitFor();
+  await settle(page);
+  await shot('register-permit');
 
   await page.goto(`${base}/forgot-password`);
   await page.getByRole('heading', { name: '找回密码' }).waitFor();
@@ -181,6 +193,14 @@ try {
   await legacy.getByRole('row').filter({ hasText: '济南泉城会计服务有限公司' }).waitFor();
   await settle(legacy);
   await legacy.screenshot({ path: `${out}/collection-work.png` });
+  // an employer without a credit code: the reason, and manual review
+  await legacy.getByRole('button', { name: /新增/ }).first().click();
+  const workDialog = legacy.getByRole('dialog', { name: '新增工作经历信息' });
+  await workDialog.getByText('单位无统一社会信用代码（如2015年前已注销、境外单位）').click();
+  await workDialog.getByLabel('无统一社会信用代码的原因').fill('单位已于2012年注销');
+  await settle(legacy);
+  await workDialog.screenshot({ path: `${out}/collection-work-no-code.png` });
+  await legacy.keyboard.press('Escape');
   await collectionStep(legacy, 'department', '会计管理部门');
   await legacy.getByText('请认真核对会计管理部门').waitFor();
   await legacy.getByRole('combobox').first().click();
@@ -188,6 +208,13 @@ try {
   await legacy.locator('.ant-cascader-menu-item', { hasText: '济南市财政局' }).waitFor();
   await settle(legacy);
   await legacy.screenshot({ path: `${out}/collection-department.png` });
+  // a municipality: its districts right under it, each name once, and 北京市财政局（本级）
+  await legacy.keyboard.press('Escape');
+  await legacy.getByRole('combobox').first().click();
+  await legacy.locator('.ant-cascader-menu-item', { hasText: /^北京市财政局$/ }).click();
+  await legacy.locator('.ant-cascader-menu-item', { hasText: '北京市东城区财政局' }).waitFor();
+  await settle(legacy);
+  await legacy.screenshot({ path: `${out}/collection-department-municipal.png` });
   await legacy.context().close();
 
   // 王晓明's collection was approved

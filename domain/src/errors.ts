@@ -28,6 +28,8 @@ export const ErrorCodes = {
   CONFLICT: 409,
   ID_ALREADY_REGISTERED: 409,
   PHONE_ALREADY_REGISTERED: 409,
+  /** one passport number of two countries: sign in with the phone */
+  ACCOUNT_AMBIGUOUS: 409,
   USERNAME_TAKEN: 409,
   INVALID_TRANSITION: 409,
   /** an outside service (SMS, Alipay …) is not configured or not reachable */

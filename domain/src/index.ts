@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './mask';
+export * from './validators/normalise';
 export * from './validators/id-document';
 export * from './validators/credit-code';
 export * from './validators/phone';
@@ -9,6 +10,7 @@ export * from './codes/countries';
 export * from './schemas/common';
 export * from './schemas/identity';
 export * from './codes/regions';
+export * from './codes/departments';
 export * from './schemas/help';
 export * from './help/search';
 export * from './help/guide';

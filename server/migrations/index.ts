@@ -9,6 +9,9 @@ import * as m0007 from './0007-policies';
 import * as m0008 from './0008-mask-audit-numbers';
 import * as m0009 from './0009-staff-second-factor';
 import * as m0010 from './0010-secrets-at-rest';
+import * as m0011 from './0011-person-identity';
+import * as m0012 from './0012-employer-without-code';
+import * as m0013 from './0013-department-tree';
 
 /** Migrations are imported, not read from disk, so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0008-mask-audit-numbers': m0008,
   '0009-staff-second-factor': m0009,
   '0010-secrets-at-rest': m0010,
+  '0011-person-identity': m0011,
+  '0012-employer-without-code': m0012,
+  '0013-department-tree': m0013,
 };

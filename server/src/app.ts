@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { reindexIdentities } from './modules/identity/identity-keys';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -103,6 +104,13 @@ export async function createContext(config: Config, opts: BuildOptions = {}): Pr
   if (converted > 0) {
     await audit.record(handle.db, { actorKind: 'system', action: 'files.encrypted_at_rest', detail: { files: converted, migration: '0010' } });
     console.warn(`migration 0010: encrypted ${converted} uploaded files stored in plain bytes (SM4)`);
+  }
+  const reindexed = await reindexIdentities(ctx);
+  if (reindexed) {
+    console.warn(
+      `migration 0011: re-indexed ${reindexed.reindexed} of ${reindexed.accounts} accounts on the person key (${reindexed.reducedToPerson} stored with a renewal count); ` +
+        `${reindexed.duplicates.length} duplicates and ${reindexed.invalid.length} numbers the rules now refuse are listed in data_migrations for an operator (docs/operations.md)`,
+    );
   }
   ctx.jobs.register(purgeExpiredJob(ctx));
   ctx.jobs.register(reviewCountsJob(ctx));

@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
-import { LOGIN_LOCKOUT_POLICY, REGIONS } from '@ausm/domain';
+import { LOGIN_LOCKOUT_POLICY, departmentTree } from '@ausm/domain';
 import type { AppContext } from './platform/context';
 import type { Db } from './db/index';
 import { hashPassword } from './platform/passwords';
 import { FAQ_SEED } from './modules/help/faq-seed';
 import { seedCollectionDemo } from './modules/collection/collection-seed';
+import { syncDepartmentTree } from './modules/collection/department-tree-sync';
 import { demoTotpSecret } from './modules/management/second-factor.service';
 import { base32Encode } from './platform/totp';
 
@@ -22,30 +23,11 @@ export const DEMO_DEPARTMENT_ADMINS = [
   { username: 'sd_admin', password: 'Admin@2026', displayName: '钱管理', role: 'admin', department: '370000' },
 ] as const;
 
-export const MOF_CODE = '000000';
-
-/** Department display names: 北京市财政局, 山东省财政厅, 济南市历下区财政局 … */
-function departmentName(name: string, level: string, parentName?: string): string {
-  if (level === 'province') return /^(北京|天津|上海|重庆)/.test(name) ? `${name}财政局` : `${name}财政厅`;
-  if (level === 'city') return `${name}财政局`;
-  return `${parentName && parentName !== name && !/市辖区|直辖/.test(parentName) ? parentName : ''}${name}财政局`;
-}
-
+/** The department tree (domain departmentTree: GB/T 2260 with the corrections of RULES.md §5). */
 async function seedDepartments(db: Db): Promise<void> {
-  const regions = REGIONS.filter((r) => !/^(71|81|82)/.test(r.code));
-  const names = new Map(regions.map((r) => [r.code, r.name]));
-  const rows = [
-    { code: MOF_CODE, name: '中华人民共和国财政部', parent_code: null, level: 'national' as const, sort: 0 },
-    ...regions.map((r, i) => ({
-      code: r.code,
-      name: departmentName(r.name, r.level, r.parentCode ? names.get(r.parentCode) : undefined),
-      parent_code: r.parentCode ?? MOF_CODE,
-      level: r.level,
-      sort: i + 1,
-    })),
-    { code: '660000', name: '新疆生产建设兵团财政局', parent_code: MOF_CODE, level: 'province' as const, sort: 90000 },
-    { code: '990000', name: '中央单位会计管理部门（财政部会计司）', parent_code: MOF_CODE, level: 'province' as const, sort: 90001 },
-  ];
+  const rows = departmentTree().map((d) => ({
+    code: d.code, name: d.name, parent_code: d.parentCode, level: d.level, sort: d.sort, gb: d.gb ? 1 : 0, separately_planned: d.separatelyPlanned ? 1 : 0,
+  }));
   for (let i = 0; i < rows.length; i += 200) {
     await db.insertInto('departments').values(rows.slice(i, i + 200)).execute();
   }
@@ -73,6 +55,15 @@ export async function seed(ctx: AppContext, opts: { demo: boolean }): Promise<vo
       .insertInto('faq')
       .values(FAQ_SEED.map((f, i) => ({ id: crypto.randomUUID(), category: f.category, question: f.question, answer: f.answer, sort: i, updated_at: now, updated_by: null })))
       .execute();
+  });
+  // Databases seeded with the first department tree get the corrected one (issue 10), once; what it
+  // changed is kept for operators in data_migrations (a fresh database has the corrected tree already)
+  await runOnce(db, 'seed:departments:v2', async (trx) => {
+    const report = await syncDepartmentTree(trx);
+    if (!report) return;
+    await trx.insertInto('data_migrations').values({ name: 'departments-v2', ran_at: now, report: JSON.stringify(report) }).execute();
+    await ctx.audit.record(trx, { actorKind: 'system', action: 'departments.corrected', detail: { added: report.added, renamed: report.renamed, reparented: report.reparented, removed: report.removed, moved: report.moved } });
+    console.warn(`departments v2: ${report.added} added, ${report.renamed} renamed, ${report.reparented} re-parented, ${report.removed} removed; records moved: ${JSON.stringify(report.moved)} (data_migrations 'departments-v2')`);
   });
   // Databases seeded before FAQ_SEED grew (实名认证, 信息采集) get the questions they lack, once,
   // after whatever the administrators keep; a fresh database has them all from the block above.
@@ -133,6 +124,8 @@ export async function seed(ctx: AppContext, opts: { demo: boolean }): Promise<vo
         id_type: 'mainland_id',
         id_number_enc: fieldCrypto.encrypt(id),
         id_number_index: fieldCrypto.blindIndex('id_number', id),
+        login_index: fieldCrypto.blindIndex('id_number', id),
+        identity_version: 2,
         name: DEMO_ACCOUNTANT.name,
         nationality: null,
         phone_enc: fieldCrypto.encrypt(DEMO_ACCOUNTANT.phone),

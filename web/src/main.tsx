@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { Providers } from './app/providers';
 import { AppRouter } from './app/router';
+import './app/rare-font.css';
 import './app/global.css';
 
 z.config(z.locales.zhCN());

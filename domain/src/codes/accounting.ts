@@ -2,7 +2,8 @@ import type { CodeItem } from './code-lists';
 
 export const ACCOUNTING_POST_VERSION = '财会〔2018〕33号 第二条';
 export const ACCOUNTING_POST_LEVEL_VERSION = 'AUSM 平台代码 2026.1';
-export const ACCOUNTING_TITLE_VERSION = '财会〔2019〕8号';
+/** 关于深化会计人员职称制度改革的指导意见 (人社部发〔2019〕8号): 助理会计师、会计师、高级会计师、正高级会计师; 会计员 only for records from before the reform */
+export const ACCOUNTING_TITLE_VERSION = '人社部发〔2019〕8号';
 export const COLLECTION_SCOPE_VERSION = '操作手册 3.2 采集须知';
 
 /** 从事会计工作岗位: the nine posts of 会计人员管理办法 art. 2, in the article's order. */
@@ -31,11 +32,14 @@ export type AccountingTitleLevel = '初级' | '中级' | '副高' | '正高';
 export interface AccountingTitle extends CodeItem {
   level: AccountingTitleLevel;
   rank: number;
+  /** a title the reform abolished: only an appointment before this date (YYYY-MM-DD) may carry it */
+  appointedBefore?: string;
 }
 
 /** 会计专业职务 (职称), lowest first as the form lists them. Platform codes, no national code list. */
 export const ACCOUNTING_TITLES: ReadonlyArray<AccountingTitle> = [
-  { code: '1', name: '会计员', level: '初级', rank: 1 },
+  // 人社部发〔2019〕8号 (2019-01-11) folded 会计员 into 助理会计师: kept for appointments made before it
+  { code: '1', name: '会计员', level: '初级', rank: 1, appointedBefore: '2019-01-11' },
   { code: '2', name: '助理会计师', level: '初级', rank: 2 },
   { code: '3', name: '会计师', level: '中级', rank: 3 },
   { code: '4', name: '高级会计师', level: '副高', rank: 4 },

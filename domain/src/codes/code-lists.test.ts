@@ -48,7 +48,7 @@ describe('code list sizes follow the standards', () => {
     expect(ACCOUNTING_TITLES.map((t) => `${t.name}:${t.level}`)).toEqual(
       ['会计员:初级', '助理会计师:初级', '会计师:中级', '高级会计师:副高', '正高级会计师:正高'],
     );
-    expect(EDUCATION_LEVELS).toHaveLength(7);
+    expect(EDUCATION_LEVELS).toHaveLength(8);
   });
 });
 
@@ -80,6 +80,28 @@ describe('单位类型', () => {
       expect(group.children?.length).toBeGreaterThan(0);
       for (const leaf of group.children ?? []) expect(leaf.children).toBeUndefined();
     }
+  });
+});
+
+describe('RULES.md §4 additions: 研究生班, 第二学士学位, postgraduate disciplines, older names, the 2019 title reform', () => {
+  it('has 研究生班 between 硕士研究生 and 大学本科, and 第二学士 between 硕士 and 学士', () => {
+    expect(EDUCATION_LEVELS.map((e) => e.name)).toEqual(['博士研究生', '硕士研究生', '研究生班', '大学本科', '大学专科', '中等专科', '高中(含职高、技校)', '初中及以下']);
+    expect(isBachelorOrAbove(EDUCATION_CODES.postgraduateClass)).toBe(true);
+    expect(CODE_LISTS.degree.items.map((d) => d.name)).toEqual(['博士', '硕士', '第二学士', '学士', '无']);
+    expect(degreeAllowedFor(EDUCATION_CODES.bachelor, DEGREE_CODES.secondBachelor)).toBe(true);
+    expect(degreeAllowedFor(EDUCATION_CODES.juniorCollege, DEGREE_CODES.secondBachelor)).toBe(false);
+  });
+
+  it('finds 会计学 under 工商管理 as a postgraduate discipline, and 会计电算化 of the 2004 catalogue; both count as 会计类', () => {
+    expect(findMajorPath('PA120201')).toEqual(['研究生学术学位', '工商管理', '会计学']);
+    expect(findMajorPath('620204')).toEqual(['原专业名称（旧目录）', '财经大类（高职高专，2004年目录）', '会计电算化']);
+    expect([isMajorLeaf('PA120201'), isAccountingRelated('PA120201'), isAccountingRelated('620204')]).toEqual([true, true, true]);
+  });
+
+  it('keeps 会计员 only for appointments before 人社部发〔2019〕8号', () => {
+    expect(CODE_LISTS.accountingTitle.version).toBe('人社部发〔2019〕8号');
+    expect(accountingTitle('1')).toMatchObject({ name: '会计员', appointedBefore: '2019-01-11' });
+    expect(ACCOUNTING_TITLES.filter((t) => !t.appointedBefore).map((t) => t.name)).toEqual(['助理会计师', '会计师', '高级会计师', '正高级会计师']);
   });
 });
 

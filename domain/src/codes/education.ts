@@ -16,6 +16,8 @@ export interface EducationLevel extends CodeItem {
 export const EDUCATION_LEVELS: ReadonlyArray<EducationLevel> = [
   { code: '11', name: '博士研究生', rank: 7 },
   { code: '14', name: '硕士研究生', rank: 6 },
+  // GB/T 4658 17 研究生班毕业: below 硕士研究生, above 本科 (中级 exam: 研究生班 + 2 years, RULES.md §7)
+  { code: '17', name: '研究生班', rank: 5.5 },
   { code: '21', name: '大学本科', rank: 5 },
   { code: '31', name: '大学专科', rank: 4 },
   { code: '41', name: '中等专科', rank: 3 },
@@ -27,6 +29,7 @@ export const EDUCATION_LEVELS: ReadonlyArray<EducationLevel> = [
 export const EDUCATION_CODES = {
   doctoral: '11',
   master: '14',
+  postgraduateClass: '17',
   bachelor: '21',
   juniorCollege: '31',
   technicalSecondary: '41',
@@ -41,11 +44,13 @@ export interface Degree extends CodeItem {
 export const DEGREES: ReadonlyArray<Degree> = [
   { code: '2', name: '博士', rank: 3 },
   { code: '3', name: '硕士', rank: 2 },
+  // 第二学士学位: a second bachelor's degree, read by the 中级 exam rule as its own line (+ 2 years)
+  { code: '5', name: '第二学士', rank: 1.5 },
   { code: '4', name: '学士', rank: 1 },
   { code: '0', name: '无', rank: 0 },
 ];
 
-export const DEGREE_CODES = { doctor: '2', master: '3', bachelor: '4', none: '0' } as const;
+export const DEGREE_CODES = { doctor: '2', master: '3', secondBachelor: '5', bachelor: '4', none: '0' } as const;
 
 export const STUDY_MODES: ReadonlyArray<CodeItem> = [
   { code: '1', name: '全日制' },
@@ -104,6 +109,7 @@ const DEGREE_MINIMUM_EDUCATION: Readonly<Record<string, string>> = {
   [DEGREE_CODES.doctor]: EDUCATION_CODES.master,
   [DEGREE_CODES.master]: EDUCATION_CODES.bachelor,
   [DEGREE_CODES.bachelor]: EDUCATION_CODES.bachelor,
+  [DEGREE_CODES.secondBachelor]: EDUCATION_CODES.bachelor,
 };
 
 /** Whether a 学位 may be recorded with a 学历 in the same 教育经历 row; 无 goes with any known 学历. */

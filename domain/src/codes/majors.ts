@@ -101,6 +101,12 @@ export const MAJORS: ReadonlyArray<CodeTreeNode> = [
     { code: '1304', name: '美术学类', children: leaves(['130401', '美术学']) },
     { code: '1305', name: '设计学类', children: leaves(['130502', '视觉传达设计'], ['130503', '环境设计']) },
   ] },
+  // 研究生教育学科专业目录: the academic disciplines people write on their diplomas (会计学 under 工商管理)
+  { code: 'PA', name: '研究生学术学位', children: [
+    { code: 'PA0202', name: '应用经济学', children: leaves(['020203', '财政学（含：税收学）'], ['020204', '金融学（含：保险学）'], ['020205', '产业经济学'], ['020206', '国际贸易学']) },
+    { code: 'PA1202', name: '工商管理', children: leaves(['PA120201', '会计学'], ['PA120202', '企业管理（含：财务管理、市场营销、人力资源管理）'], ['PA120203', '旅游管理'], ['PA120204', '技术经济及管理']) },
+    { code: 'PA1201', name: '管理科学与工程', children: leaves(['PA120100', '管理科学与工程']) },
+  ] },
   { code: 'PG', name: '研究生专业学位', children: [
     { code: 'PG02', name: '经济学', children: leaves(
       ['0251', '金融'], ['0253', '税务'], ['0254', '国际商务'], ['0255', '保险'], ['0256', '资产评估'], ['0257', '审计'],
@@ -124,6 +130,11 @@ export const MAJORS: ReadonlyArray<CodeTreeNode> = [
       ['630301', '财务管理'], ['630302', '会计'], ['630303', '审计'], ['630304', '会计信息管理'],
     ) },
   ] },
+  // names of older catalogues still printed on diplomas (高职高专 2004, 普通本科 1998)
+  { code: 'OL', name: '原专业名称（旧目录）', children: [
+    { code: 'OL62', name: '财经大类（高职高专，2004年目录）', children: leaves(['620203', '会计'], ['620204', '会计电算化'], ['620205', '财务会计'], ['620206', '财务信息管理'], ['620202', '财务管理'], ['620207', '审计实务']) },
+    { code: 'OL11', name: '管理学（本科，1998年目录）', children: leaves(['110203', '会计学'], ['110204', '财务管理']) },
+  ] },
   { code: '73', name: '财经商贸大类（中职）', children: [
     { code: '7303', name: '财务会计类', children: leaves(['730301', '会计事务']) },
   ] },
@@ -142,6 +153,7 @@ export const ACCOUNTING_MAJOR_CODES: ReadonlyArray<string> = [
   '530301', '530302', '530303', '530304', '530402',
   '630301', '630302', '630303', '630304',
   '730301',
+  'PA120201', '620203', '620204', '620205', '620206', '620202', '620207', '110203', '110204',
 ];
 
 interface Indexed {

@@ -37,5 +37,3 @@ export function regionName(code: string): string | undefined {
   return names.get(code);
 }
 
-/** 计划单列市: separate rows in the exam province list (RULES.md §5) */
-export const SEPARATELY_PLANNED_CITIES = ['210200', '370200', '330200', '350200', '440300'] as const;

@@ -53,7 +53,8 @@ export const FILE_RULES: Readonly<Record<FilePurpose, FileRule>> = {
   realname_handheld: { ...ID_IMAGE, label: '手持证件人像面', types: ['jpg', 'png'], maxBytes: 2 * MB, hint: '本人手持证件人像面拍摄，面部和证件信息清晰可见，jpg或png格式，不超过2MB，像素不低于400×250' },
   education_proof: { maxPixels: MAX_PIXELS, label: '学历学位证明', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, hint: 'jpg、png或pdf格式，不超过2MB' },
   work_proof: { maxPixels: MAX_PIXELS, label: '工作证明', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, hint: 'jpg、png或pdf格式，不超过2MB' },
-  title_proof: { maxPixels: MAX_PIXELS, label: '会计专业职务聘任文件', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, hint: 'jpg、png或pdf格式，不超过2MB' },
+  // RULES.md §9: title / appointment proofs are one image of 20 KB – 500 KB
+  title_proof: { maxPixels: MAX_PIXELS, label: '会计专业职务聘任文件', types: ['jpg', 'png'], minBytes: 20 * KB, maxBytes: 500 * KB, hint: 'jpg或png格式，20KB至500KB' },
 };
 
 export const MIME_OF: Readonly<Record<FileType, string>> = { jpg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' };

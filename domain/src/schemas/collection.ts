@@ -95,6 +95,8 @@ export const workEntryRequest = z
     ongoing: z.boolean(),
     company: z.string({ error: '请输入单位名称' }).trim().min(2, '请输入单位名称').max(100, '单位名称不能超过100个字'),
     creditCode: z.string({ error: '请输入统一社会信用代码' }).trim().max(30),
+    /** an employer without a code (deregistered before 2015, abroad): why; the entry goes to manual review */
+    noCreditCodeReason: z.string().trim().max(200, '原因不能超过200个字').nullable().optional(),
     unitType: z.string({ error: '请选择单位类型' }).max(8),
     industry: z.string({ error: '请选择所属行业' }).max(2),
     address: z.string({ error: '请输入工作单位地址' }).trim().min(2, '请输入工作单位地址').max(200),
@@ -146,8 +148,10 @@ export const workEntry = z.object({
   ongoing: z.boolean(),
   company: z.string().nullable(),
   creditCode: z.string().nullable(),
-  /** legal format but failed check character: routed to manual review */
+  /** legal format but failed check character, or no code with a stated reason: routed to manual review */
   creditCodeWarning: z.boolean(),
+  /** the employer has no code: the reason the person gave */
+  noCreditCodeReason: z.string().nullable(),
   unitType: z.string().nullable(),
   industry: z.string().nullable(),
   address: z.string().nullable(),

@@ -69,8 +69,23 @@ describe('validateRegistration', () => {
   });
 
   it('checks the number against the chosen document type', () => {
-    expect(validateRegistration(registration({ idType: 'hk_macao_permit', idNumber: 'H12345678' }), opts)).toEqual([]);
-    expect(paths(validateRegistration(registration({ idType: 'hk_macao_permit' }), opts))).toEqual(['idNumber']);
+    const permit = { idType: 'hk_macao_permit', sex: 'male', birthDate: '1988-04-02' } as const;
+    expect(validateRegistration(registration({ ...permit, idNumber: 'H12345678' }), opts)).toEqual([]);
+    expect(paths(validateRegistration(registration(permit), opts))).toEqual(['idNumber']);
+  });
+
+  it('asks a permit or passport holder for sex and a real birth date (the document carries neither)', () => {
+    const permit = registration({ idType: 'taiwan_permit', idNumber: '12345678', name: '林志明' });
+    expect(validateRegistration(permit, opts)).toEqual([
+      { path: 'sex', message: '请选择性别' },
+      { path: 'birthDate', message: '请选择出生日期' },
+    ]);
+    for (const [birthDate, message] of [['1988-02-30', '出生日期格式应为YYYY-MM-DD'], ['1899-12-31', '出生日期不能早于1900年'], ['2025-06-02', '出生日期不能晚于今天']]) {
+      expect(validateRegistration({ ...permit, sex: 'female', birthDate }, opts), birthDate).toEqual([{ path: 'birthDate', message }]);
+    }
+    expect(validateRegistration({ ...permit, sex: 'female', birthDate: '2025-06-01' }, opts)).toEqual([]);
+    // a mainland card's sex and birth date are derived: nothing is asked
+    expect(validateRegistration(registration(), opts)).toEqual([]);
   });
 
   it('reports one error per field', () => {
@@ -82,7 +97,7 @@ describe('validateRegistration', () => {
   });
 
   it('requires a nationality from the list for foreign passports', () => {
-    const foreign = registration({ idType: 'foreign_passport', idNumber: 'E12345678', name: 'John Smith' });
+    const foreign = registration({ idType: 'foreign_passport', idNumber: 'E12345678', name: 'John Smith', sex: 'male', birthDate: '1970-01-01' });
     expect(validateRegistration(foreign, opts)).toEqual([{ path: 'nationality', message: '请选择国籍' }]);
     expect(validateRegistration({ ...foreign, nationality: 'USA' }, opts)).toEqual([]);
     expect(validateRegistration({ ...foreign, nationality: 'ZWE' }, opts)).toEqual([]);

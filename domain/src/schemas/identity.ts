@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from '../errors';
-import { ID_DOCUMENT_TYPE_VALUES, checkIdDocument, type IdDocumentType } from '../validators/id-document';
+import { ID_DOCUMENT_TYPE_VALUES, MIN_BIRTH_YEAR, checkIdDocument, type IdDocumentType } from '../validators/id-document';
 import { checkMobile } from '../validators/phone';
 import { checkPersonName } from '../validators/person-name';
 import { checkPassword, type PasswordPolicy } from '../validators/password';
@@ -36,6 +36,9 @@ export const registerRequest = z
     idNumber: str('证件号码', 30),
     name: str('真实姓名', 200),
     nationality: z.string().max(3).optional(),
+    /** 港澳/台湾通行证 and passports do not carry them: the person gives them (a mainland card's are derived) */
+    sex: z.enum(['male', 'female'], { error: '请选择性别' }).optional(),
+    birthDate: z.string().max(10).optional(),
     password: str('密码', 200),
     confirmPassword: str('确认密码', 200),
     phone: str('手机号', 20),
@@ -61,6 +64,11 @@ export function validateRegistration(
   if (input.idType === 'foreign_passport' && !isCountryCode(input.nationality ?? '')) {
     errors.push({ path: 'nationality', message: '请选择国籍' });
   }
+  if (input.idType !== 'mainland_id') {
+    if (!input.sex) errors.push({ path: 'sex', message: '请选择性别' });
+    const birth = checkBirthDate(input.birthDate ?? '', opts.today);
+    if (birth) errors.push({ path: 'birthDate', message: birth });
+  }
   const phone = checkMobile(input.phone);
   if (!phone.ok) errors.push({ path: 'phone', message: phone.message });
   const pw = checkPassword(input.password, opts.policy, { idNumber: input.idNumber, phone: input.phone });
@@ -71,6 +79,17 @@ export function validateRegistration(
   }
   if (!/^\d{6}$/.test(input.smsCode.trim())) errors.push({ path: 'smsCode', message: '请输入6位短信验证码' });
   return errors;
+}
+
+/** A birth date typed for a document that does not carry one: a real date, from 1900, not in the future. */
+export function checkBirthDate(value: string, today: string): string | undefined {
+  if (!value) return '请选择出生日期';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!m || !d || d.toISOString().slice(0, 10) !== value) return '出生日期格式应为YYYY-MM-DD';
+  if (Number(m[1]) < MIN_BIRTH_YEAR) return `出生日期不能早于${MIN_BIRTH_YEAR}年`;
+  if (value > today) return '出生日期不能晚于今天';
+  return undefined;
 }
 
 export const registerResponse = z.object({ accountId: z.string() });

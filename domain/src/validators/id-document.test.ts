@@ -6,7 +6,9 @@ import {
   checkMainlandId,
   checkResidencePermit,
   idDocumentTypeLabel,
+  loginNumberCandidates,
   makeMainlandId,
+  personKey,
   mod112CheckChar,
 } from './id-document';
 
@@ -89,15 +91,34 @@ describe('checkMainlandId', () => {
     expect(checkMainlandId(makeMainlandId('110105', TODAY, '123'), TODAY).ok).toBe(true);
   });
 
-  it('accepts the 1880 sample of GB 11643 (a real date, not in the future) and refuses years before 1800', () => {
-    expect(checkMainlandId('440524188001010014', TODAY)).toMatchObject({ ok: true, birthDate: '1880-01-01', sex: 'male' });
-    expect(checkMainlandId(makeMainlandId('440524', '17990101', '001'), TODAY)).toMatchObject({ ok: false, message: '身份证号码中的出生日期无效' });
+  it('accepts birth years from 1900 (RULES.md §1; the GB 11643 sample born in 1880 is refused)', () => {
+    expect(checkMainlandId(makeMainlandId('440524', '19000101', '001'), TODAY)).toMatchObject({ ok: true, birthDate: '1900-01-01', sex: 'male' });
+    expect(checkMainlandId('440524188001010014', TODAY)).toEqual({ ok: false, message: '身份证号码中的出生日期无效' });
+    expect(checkMainlandId(makeMainlandId('440524', '18991231', '001'), TODAY)).toMatchObject({ ok: false, message: '身份证号码中的出生日期无效' });
   });
 
   it('rejects wrong lengths and characters', () => {
-    for (const raw of ['', '11010519491231002', '11010519491231002XX', '1101051949123100X2', '11010519491231002Y', '110105-19491231-002X']) {
+    for (const raw of ['', '11010519491231002', '11010519491231002XX', '1101051949123100X2', '11010519491231002Y', '11010519491231002@']) {
       expect(checkMainlandId(raw, TODAY).ok, raw).toBe(false);
     }
+  });
+
+  it('normalises what people type: full-width digits, lower-case x, spaces, hyphens, zero-width characters', () => {
+    const id = '11010519491231002X';
+    for (const typed of ['１１０１０５１９４９１２３１００２Ｘ', '11010519491231002x', ' 110105 19491231 002X ', '110105-19491231-002X', '1101\u200B0519491231002X', '110105\u300019491231002x']) {
+      expect(checkMainlandId(typed, TODAY), typed).toMatchObject({ ok: true, value: id });
+    }
+  });
+
+  it('refuses a 15-digit first-generation number with its reason', () => {
+    expect(checkMainlandId('110105491231002', TODAY)).toEqual({ ok: false, message: '15位的第一代身份证已于2013年停止使用，请输入18位的第二代居民身份证号码' });
+  });
+
+  it('refuses 71/81/82/83 numbers and points to the right document (810000199408230021 is a residence permit)', () => {
+    expect(checkMainlandId('810000199408230021', TODAY)).toMatchObject({ ok: false, message: expect.stringContaining('港澳居民来往内地通行证') });
+    expect(checkMainlandId(makeMainlandId('820000', '1990-01-01', '123'), TODAY)).toMatchObject({ ok: false, message: expect.stringContaining('澳门居民') });
+    expect(checkMainlandId('830000199201300022', TODAY)).toMatchObject({ ok: false, message: expect.stringContaining('台湾居民来往大陆通行证') });
+    expect(checkMainlandId(makeMainlandId('710000', '1990-01-01', '123'), TODAY)).toMatchObject({ ok: false, message: expect.stringContaining('台湾居民来往大陆通行证') });
   });
 
   it('rejects area codes of no province', () => {
@@ -109,8 +130,8 @@ describe('checkMainlandId', () => {
     }
   });
 
-  it('accepts retired area codes and the 71/81/82 codes of old cards', () => {
-    for (const area of ['110103', '320102', '710000', '810000', '820000']) {
+  it('accepts retired area codes', () => {
+    for (const area of ['110103', '320102', '420111', '513229']) {
       expect(checkMainlandId(makeMainlandId(area, '1990-01-01', '123'), TODAY).ok, area).toBe(true);
     }
   });
@@ -239,40 +260,58 @@ describe('checkIdDocument', () => {
     expect(checkIdDocument('mainland_id', '110105194912310021', TODAY).ok).toBe(false);
   });
 
-  it('accepts HK/Macao permits: H or M + 8 digits, optionally + 2 digits of issue count', () => {
+  it('keeps the person of a HK/Macao permit in its first 9 characters and the renewal count apart', () => {
     expect(checkIdDocument('hk_macao_permit', 'H12345678', TODAY)).toEqual({ ok: true, value: 'H12345678' });
-    expect(checkIdDocument('hk_macao_permit', 'M1234567801', TODAY)).toEqual({ ok: true, value: 'M1234567801' });
-    expect(checkIdDocument('hk_macao_permit', 'h12345678', TODAY)).toEqual({ ok: true, value: 'H12345678' });
+    expect(checkIdDocument('hk_macao_permit', 'H1234567801', TODAY)).toEqual({ ok: true, value: 'H12345678', renewal: '01' });
+    expect(checkIdDocument('hk_macao_permit', 'M1234567802', TODAY)).toEqual({ ok: true, value: 'M12345678', renewal: '02' });
+    expect(checkIdDocument('hk_macao_permit', 'ｈ１２３４５６７８', TODAY)).toEqual({ ok: true, value: 'H12345678' });
+    expect(checkIdDocument('hk_macao_permit', 'h 1234 5678-01', TODAY)).toEqual({ ok: true, value: 'H12345678', renewal: '01' });
   });
 
   it('rejects malformed HK/Macao permits', () => {
-    for (const raw of ['H1234567', 'H123456789', 'H123456780', 'A12345678', '12345678', 'HM2345678', 'M12345678012']) {
+    for (const raw of ['H1234567', 'H123456789', 'A12345678', '12345678', 'HM2345678', 'M12345678012']) {
       expect(checkIdDocument('hk_macao_permit', raw, TODAY).ok, raw).toBe(false);
     }
   });
 
-  it('accepts Taiwan permits: 8 digits, or old 10-character cards containing a letter', () => {
+  it('keeps the 8-digit number of a Taiwan permit and reduces the pre-2008 forms to it', () => {
     expect(checkIdDocument('taiwan_permit', '12345678', TODAY)).toEqual({ ok: true, value: '12345678' });
-    expect(checkIdDocument('taiwan_permit', 'A123456789', TODAY)).toEqual({ ok: true, value: 'A123456789' });
-    expect(checkIdDocument('taiwan_permit', '1234567b89', TODAY)).toEqual({ ok: true, value: '1234567B89' });
+    expect(checkIdDocument('taiwan_permit', '1234567801', TODAY)).toEqual({ ok: true, value: '12345678', renewal: '01' });
+    expect(checkIdDocument('taiwan_permit', '12345678(01)', TODAY)).toEqual({ ok: true, value: '12345678', renewal: '01' });
+    expect(checkIdDocument('taiwan_permit', '1234567801（B）', TODAY)).toEqual({ ok: true, value: '12345678', renewal: '01' });
+    expect(checkIdDocument('taiwan_permit', '１２３４ ５６７８', TODAY)).toEqual({ ok: true, value: '12345678' });
+  });
+
+  it('tells a Taiwan 身分證 number apart and says which number to enter', () => {
+    for (const raw of ['A123456789', 'f223456789']) {
+      expect(checkIdDocument('taiwan_permit', raw, TODAY), raw).toEqual({ ok: false, message: '这是台湾身分证号码，请填写台湾居民来往大陆通行证（台胞证）上的8位号码' });
+    }
   });
 
   it('rejects malformed Taiwan permits', () => {
-    for (const raw of ['1234567', '123456789', '1234567890', 'A12345678', 'A1234567890', '1234-5678']) {
+    for (const raw of ['1234567', '123456789', '12345678901', 'A12345678', '1234567B89', '12345678(ABC)']) {
       expect(checkIdDocument('taiwan_permit', raw, TODAY).ok, raw).toBe(false);
     }
   });
 
-  it('accepts passports of 5 to 20 letters or digits', () => {
-    for (const raw of ['E12345678', 'G1234567', 'AB123', 'X'.repeat(20), 'p12345678']) {
-      expect(checkIdDocument('foreign_passport', raw, TODAY), raw).toMatchObject({ ok: true, value: raw.toUpperCase() });
+  it('accepts passports of 5 to 20 letters or digits, as typed (spaces and hyphens go)', () => {
+    for (const raw of ['E12345678', 'G1234567', 'AB123', 'X'.repeat(20), 'p12345678', 'E1234-567', 'E 1234567']) {
+      expect(checkIdDocument('foreign_passport', raw, TODAY), raw).toMatchObject({ ok: true, value: raw.toUpperCase().replace(/[ -]/g, '') });
     }
   });
 
   it('rejects passports that are too short, too long or have other characters', () => {
-    for (const raw of ['AB12', 'X'.repeat(21), 'E1234-567', 'E 1234567', 'É1234567']) {
+    for (const raw of ['AB12', 'X'.repeat(21), 'É1234567', 'E1234_567']) {
       expect(checkIdDocument('foreign_passport', raw, TODAY).ok, raw).toBe(false);
     }
+  });
+
+  it('keys a passport on nationality and number, every other document on its person part', () => {
+    expect(personKey('foreign_passport', 'E12345678', 'usa')).toBe('USA:E12345678');
+    expect(personKey('hk_macao_permit', 'H12345678')).toBe('H12345678');
+    expect(loginNumberCandidates('h1234567801')).toEqual(['H1234567801', 'H12345678']);
+    expect(loginNumberCandidates('1234567801')).toEqual(['1234567801', '12345678']);
+    expect(loginNumberCandidates('11010519491231002x')).toEqual(['11010519491231002X']);
   });
 });
 

@@ -47,11 +47,32 @@ describe('checkPersonName for mainland IDs', () => {
   });
 
   it('rejects letters, digits, spaces and punctuation, pointing at the 生僻字 picker', () => {
-    for (const name of ['Wang', '王1', '王 小明', '王-明', '王.明', '··', '王😀']) {
+    for (const name of ['Wang', '王1', '王 小明', '王-明', '王.明', '王😀']) {
       const r = checkPersonName(name, 'mainland_id');
       expect(r.ok, name).toBe(false);
       if (!r.ok) expect(r.message).toContain('生僻字');
     }
+  });
+});
+
+describe('the middle dot and copied text (RULES.md §3)', () => {
+  it('makes • ・ ‧ ∙ ． ･ into the one stored middle dot U+00B7', () => {
+    for (const dot of ['•', '・', '‧', '∙', '．', '･', '·']) {
+      expect(checkPersonName(`买买提${dot}艾力`, 'mainland_id'), dot).toEqual({ ok: true, value: '买买提·艾力' });
+    }
+  });
+
+  it('refuses a leading, trailing or doubled middle dot', () => {
+    for (const name of ['·买买提', '买买提·', '买买提··艾力', '买买提•・艾力', '··']) {
+      expect(checkPersonName(name, 'mainland_id'), name).toEqual({ ok: false, message: '“·”只能用在姓名的两个部分之间，且不能连续使用' });
+    }
+    expect(checkPersonName('·Anna', 'foreign_passport').ok).toBe(false);
+  });
+
+  it('folds Kangxi radicals (text copied from PDFs) to the ordinary characters', () => {
+    // ⼩ U+2F29, ⼈ U+2F08, ⽥ U+2F65
+    expect(checkPersonName('王\u2F29明', 'mainland_id')).toEqual({ ok: true, value: '王小明' });
+    expect(checkPersonName('\u2F65\u2F08', 'mainland_id')).toEqual({ ok: true, value: '田人' });
   });
 });
 
@@ -72,15 +93,21 @@ describe('checkPersonName for other documents', () => {
     expect(r).toEqual({ ok: true, value: 'José' });
   });
 
-  it('needs 2 to 60 characters', () => {
+  it('needs 2 to 100 characters', () => {
     expect(checkPersonName('A', 'foreign_passport').ok).toBe(false);
-    expect(checkPersonName('A'.repeat(60), 'foreign_passport').ok).toBe(true);
-    expect(checkPersonName('A'.repeat(61), 'foreign_passport')).toEqual({ ok: false, message: '姓名长度应为2至60个字符' });
+    expect(checkPersonName('A'.repeat(100), 'foreign_passport').ok).toBe(true);
+    expect(checkPersonName('A'.repeat(101), 'foreign_passport')).toEqual({ ok: false, message: '姓名长度应为2至100个字符' });
+  });
+
+  it('accepts letters of any script and the comma of "Surname, Given"', () => {
+    for (const name of ['Smith, John', 'Владимир Петров', 'محمد علي', 'Nguyễn Văn An', '김민준', 'Ἀλέξανδρος']) {
+      expect(checkPersonName(name, 'foreign_passport'), name).toEqual({ ok: true, value: name.normalize('NFC') });
+    }
   });
 
   it('rejects digits and symbols', () => {
     for (const name of ['John3', 'John_Smith', 'John@Smith', 'John/Smith']) {
-      expect(checkPersonName(name, 'hk_macao_permit'), name).toEqual({ ok: false, message: '姓名只能包含文字、字母、空格和“·”' });
+      expect(checkPersonName(name, 'hk_macao_permit'), name).toEqual({ ok: false, message: '姓名只能包含文字、字母、空格和“·”“-”“\'”“.”“,”' });
     }
   });
 });

@@ -23,6 +23,18 @@ export interface AccountTable {
   realname_at: string | null;
   created_at: string;
   updated_at: string;
+  /** 港澳通行证 renewal count / 台湾通行证 issue count: the document's, not the person's (RULES.md §1) */
+  id_renewal: Generated<string | null>;
+  /** blind index of the number alone, as people type it to sign in (not unique) */
+  login_index: Generated<string | null>;
+  /** 1: indexed on the number as typed (before migration 0011); 2: on the person key */
+  identity_version: Generated<number>;
+}
+
+export interface DataMigrationTable {
+  name: string;
+  ran_at: string;
+  report: string;
 }
 
 export interface SessionTable {
@@ -109,6 +121,10 @@ export interface DepartmentTable {
   parent_code: string | null;
   level: 'national' | 'province' | 'city' | 'county';
   sort: number;
+  /** 0: a reserved code outside GB/T 2260 (兵团, its 师, 中央单位) */
+  gb: Generated<number>;
+  /** 计划单列市 */
+  separately_planned: Generated<number>;
 }
 
 export interface AuditLogTable {
@@ -347,6 +363,8 @@ export interface WorkEntryTable {
   company: string | null;
   credit_code: string | null;
   credit_code_warning: Generated<number>;
+  /** the employer has no credit code: the reason given (migration 0012) */
+  no_credit_code_reason: Generated<string | null>;
   unit_type: string | null;
   industry: string | null;
   address: string | null;
@@ -415,6 +433,7 @@ export interface Database {
   audit_log: AuditLogTable;
   faq: FaqTable;
   meta: MetaTable;
+  data_migrations: DataMigrationTable;
 }
 
 export type Account = Selectable<AccountTable>;

@@ -32,6 +32,7 @@ export async function makePerson(app: FastifyInstance, name = `测试${next()}`)
     .insertInto('accounts')
     .values({
       id: accountId, id_type: 'mainland_id', id_number_enc: fieldCrypto.encrypt(idNumber), id_number_index: fieldCrypto.blindIndex('id_number', idNumber),
+      login_index: fieldCrypto.blindIndex('id_number', idNumber), identity_version: 2,
       name, nationality: null, phone_enc: fieldCrypto.encrypt(phone), phone_index: fieldCrypto.blindIndex('phone', phone), password_hash: 'not-for-login',
       sex: 'male', birth_date: null, locked_until: null, realname_verified: 1, realname_method: 'alipay', realname_at: now, created_at: now, updated_at: now,
     })

@@ -84,31 +84,6 @@ const submit = (p: Person) => p.call('POST', '/api/collection/submit', { promise
 const decide = (cookie: string, id: string, action: 'approve' | 'reject' | 'return', note?: string) => inject(cookie, 'POST', `/api/admin/reviews/${id}/decision`, { action, ...(note ? { note } : {}) });
 const state = async (p: Person) => (await p.call('GET', '/api/collection')).json();
 
-describe(`reference data for the forms (${dialectName})`, () => {
-  it('serves the department cascader: provinces incl. 兵团 and 中央单位, then cities, then counties as leaves', async () => {
-    const top = (await inject(undefined, 'GET', '/api/departments/children')).json().items as Array<{ code: string; isLeaf: boolean; name: string }>;
-    expect(top.find((d) => d.code === '110000')).toMatchObject({ name: '北京市财政局', isLeaf: false });
-    expect(top.filter((d) => ['660000', '990000'].includes(d.code)).map((d) => d.isLeaf)).toEqual([true, true]);
-    const cities = (await inject(undefined, 'GET', '/api/departments/children?parent=110000')).json().items;
-    expect(cities).toEqual([expect.objectContaining({ code: '110100', level: 'city', isLeaf: false })]);
-    const counties = (await inject(undefined, 'GET', '/api/departments/children?parent=110100')).json().items;
-    expect(counties).toContainEqual({ code: '110101', name: '北京市东城区财政局', level: 'county', isLeaf: true });
-    expect((await inject(undefined, 'GET', '/api/departments/children?parent=123456')).statusCode).toBe(404);
-    expect((await inject(undefined, 'GET', '/api/departments/children?parent=abc')).statusCode).toBe(400);
-  });
-
-  it('serves code lists by name (trees with children), but not region and not unknown names', async () => {
-    const eth = await inject(undefined, 'GET', '/api/codes/ethnicity');
-    expect(eth.json()).toMatchObject({ name: 'ethnicity', kind: 'flat', label: '民族' });
-    expect(eth.json().items[0]).toEqual({ code: '01', name: '汉族' });
-    const unit = (await inject(undefined, 'GET', '/api/codes/unitType')).json();
-    expect(unit.items.find((u: { code: string }) => u.code === '40').children).toContainEqual({ code: '4002', name: '省国资委管理国有控股上市公司' });
-    expect((await inject(undefined, 'GET', '/api/codes/education')).json().items[0]).toMatchObject({ code: '11', rank: 7 });
-    expect((await inject(undefined, 'GET', '/api/codes/region')).statusCode).toBe(404);
-    expect((await inject(undefined, 'GET', '/api/codes/nope')).statusCode).toBe(404);
-  });
-});
-
 describe(`access (${dialectName})`, () => {
   it('documents every route in the OpenAPI description under the collection tag', async () => {
     const doc = (await inject(undefined, 'GET', '/api/docs/json')).json();
@@ -139,7 +114,7 @@ describe(`access (${dialectName})`, () => {
     const p = await person({ verified: false });
     const ids: Record<string, string> = {};
     for (const side of ['front', 'back', 'handheld']) ids[side] = (await upload(p, `realname_${side}`, `${side}.png`, makePng(400, 250))).json().id;
-    const rn = await p.call('POST', '/api/realname/online', { frontFileId: ids.front, backFileId: ids.back, handheldFileId: ids.handheld, provinceCode: '110000', cityCode: '110100' });
+    const rn = await p.call('POST', '/api/realname/online', { frontFileId: ids.front, backFileId: ids.back, handheldFileId: ids.handheld, provinceCode: '110000', cityCode: '110101' });
     expect(rn.statusCode, rn.body).toBe(201);
     expect((await decide(staff.bjSup, rn.json().online.id, 'approve')).statusCode).toBe(200);
     expect((await state(p)).realnameVerified).toBe(true);
@@ -185,6 +160,10 @@ describe(`uploads are judged by content (${dialectName})`, () => {
     const pdf = await upload(p, 'collection_photo', 'p.jpg', makePdf());
     expect(pdf.statusCode).toBe(415);
     expect(pdf.json().message).toContain('JPG、PNG');
+    // title / appointment proofs: one jpg or png of 20 KB – 500 KB (RULES.md §9)
+    const titles = await Promise.all([makePdf(), makeJpeg(600, 800, 10_000), makeJpeg(600, 800, 600_000), makeJpeg(600, 800, 100_000)].map((b) => upload(p, 'title_proof', 't.jpg', b)));
+    expect(titles.map((r) => r.statusCode)).toEqual([415, 400, 413, 201]);
+    expect(titles.slice(1, 3).map((r) => r.json().message)).toEqual([expect.stringContaining('20KB'), expect.stringContaining('500KB')]);
   });
 });
 
@@ -293,11 +272,16 @@ describe(`work (${dialectName})`, () => {
   it.each([
     [{ creditCode: '91110101MA01ABCD3XYZ' }, 'creditCode', '18位'],
     [{ creditCode: '91110101MA01ABCDIO' }, 'creditCode', '不含I、O'],
+    [{ creditCode: '000000000000000000' }, 'creditCode', '占位符'],
+    [{ creditCode: '014403007084611364' }, 'creditCode', '第1位'],
+    [{ creditCode: '', noCreditCodeReason: '无' }, 'noCreditCodeReason', '原因'],
+    [{ noCreditCodeReason: '单位已于2012年注销' }, 'creditCode', '请清空'],
     [{ unitType: '40' }, 'unitType', '具体的单位类型'],
     [{ industry: 'Z' }, 'industry', '所属行业'],
     [{ startDate: '2012-08-01', endDate: '2011-01-01', ongoing: false }, 'endDate', '不能早于工作开始时间'],
     [{ title: '3', titleDate: '2010-01-01' }, 'titleDate', '不能早于工作开始时间'],
     [{ title: '3' }, 'titleDate', '聘任时间'],
+    [{ title: '1', titleDate: '2019-01-11' }, 'title', '助理会计师'],
     [{ titleDate: '2015-01-01' }, 'title', '会计专业职务'],
     [{ accountingRows: [{ level: '3', post: '01', startDate: '2011-08-01', endDate: null }] }, 'accountingRows.0.startDate', '不能早于工作开始时间'],
     [{ accountingRows: [{ level: '3', post: '01', startDate: '2012-08-01', endDate: '2015-01-01' }, { level: '2', post: '03', startDate: '2014-01-01', endDate: null }] }, 'accountingRows.1.startDate', '重叠'],
@@ -308,16 +292,20 @@ describe(`work (${dialectName})`, () => {
     expectField(await (await person()).call('POST', '/api/collection/work', work(patch)), path, text);
   });
 
-  it('saves a credit code that fails its check character with a warning that the review notes for manual review', async () => {
+  it.each([
+    [{ creditCode: WRONG_CHECK_CC.toLowerCase() }, { creditCode: WRONG_CHECK_CC, noCreditCodeReason: null }, '校验位不符'],
+    [{ creditCode: '', noCreditCodeReason: '单位已于2012年注销' }, { creditCode: null, noCreditCodeReason: '单位已于2012年注销' }, '无统一社会信用代码（原因：单位已于2012年注销）'],
+  ])('saves %j with a warning that the review notes for manual review', async (patch, saved, note) => {
     const p = await person();
     const { workId } = await complete(p);
     const w = (await state(p)).work[0];
-    const res = await p.call('PUT', `/api/collection/work/${workId}`, { ...work({ accountingProofFileId: w.accountingProofFileId }), creditCode: WRONG_CHECK_CC.toLowerCase() });
-    expect(res.json()).toMatchObject({ creditCode: WRONG_CHECK_CC, creditCodeWarning: true });
+    const res = await p.call('PUT', `/api/collection/work/${workId}`, { ...work({ accountingProofFileId: w.accountingProofFileId }), ...patch });
+    expect(res.json()).toMatchObject({ ...saved, creditCodeWarning: true });
     const sub = await submit(p);
     expect(sub.statusCode, sub.body).toBe(200);
     const payload = (await decideView(sub.json().review.id)).payload;
     expect(payload.flags.creditCodeWarning).toBe(true);
+    expect(payload.notes[0]).toContain(note);
     expect(payload.notes[0]).toContain('人工核实');
   });
 
@@ -367,12 +355,13 @@ describe(`原省平台 legacy entries (${dialectName})`, () => {
 });
 
 describe(`department and scope consequences (${dialectName})`, () => {
-  it('accepts only a leaf of the cascader and shows its path', async () => {
+  it('accepts a county or a city or province-level department itself (本级), not 财政部 or a removed code, and shows its path', async () => {
     const p = await person();
-    for (const code of ['110100', '110000', '000000', '123456']) expectField(await p.call('PUT', '/api/collection/department', { departmentCode: code }), 'departmentCode');
-    expect((await p.call('PUT', '/api/collection/department', { departmentCode: '990000' })).json().departmentPath).toEqual([{ code: '990000', name: '中央单位会计管理部门（财政部会计司）' }]);
+    for (const code of ['110100', '130171', '660000', '000000', '123456']) expectField(await p.call('PUT', '/api/collection/department', { departmentCode: code }), 'departmentCode');
+    expect((await p.call('PUT', '/api/collection/department', { departmentCode: '370100' })).json().departmentPath).toEqual([{ code: '370000', name: '山东省财政厅' }, { code: '370100', name: '济南市财政局' }]);
+    expect((await p.call('PUT', '/api/collection/department', { departmentCode: '990100' })).json().departmentPath.map((d: { name: string }) => d.name)).toEqual(['中央单位会计管理部门', '中共中央直属机关事务管理局（中直管理局）']);
     const s = (await p.call('PUT', '/api/collection/department', { departmentCode: '110101' })).json();
-    expect(s.departmentPath.map((d: { code: string }) => d.code)).toEqual(['110000', '110100', '110101']);
+    expect(s.departmentPath).toEqual([{ code: '110000', name: '北京市财政局' }, { code: '110101', name: '北京市东城区财政局' }]);
     expect(s.step).toBe('department');
   });
 

@@ -104,7 +104,7 @@ describe(`${N} simultaneous requests, one effect (${dialectName})`, () => {
     await t.app.ctx.db.updateTable('accounts').set({ realname_verified: 0, realname_method: null, realname_at: null }).where('id', '=', person.accountId).execute();
     const ids: string[] = [];
     for (const purpose of ['realname_front', 'realname_back', 'realname_handheld'] as const) ids.push((await t.app.ctx.files.store(person.accountId, purpose, 'a.png', makePng(400, 260))).id);
-    const body = { frontFileId: ids[0], backFileId: ids[1], handheldFileId: ids[2], provinceCode: '110000', cityCode: '110100' };
+    const body = { frontFileId: ids[0], backFileId: ids[1], handheldFileId: ids[2], provinceCode: '110000', cityCode: '110101' };
     const res = await race(Array.from({ length: N }, () => () => t.app.inject({ method: 'POST', url: '/api/realname/online', headers: { cookie: person.cookie }, payload: body })));
     expect(statuses(res)).toEqual([201, ...Array<number>(N - 1).fill(409)]);
     expect(codes(res)).toEqual(['OPEN_ITEM_EXISTS']);

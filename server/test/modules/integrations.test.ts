@@ -37,7 +37,7 @@ describe(`production without simulators (${dialectName})`, () => {
     await kdb
       .insertInto('accounts')
       .values({
-        id, id_type: 'mainland_id', id_number_enc: fieldCrypto.encrypt(idNumber), id_number_index: fieldCrypto.blindIndex('id_number', idNumber), name: '钱生产',
+        id, id_type: 'mainland_id', id_number_enc: fieldCrypto.encrypt(idNumber), id_number_index: fieldCrypto.blindIndex('id_number', idNumber), login_index: fieldCrypto.blindIndex('id_number', idNumber), identity_version: 2, name: '钱生产',
         nationality: null, phone_enc: fieldCrypto.encrypt('13800000009'), phone_index: fieldCrypto.blindIndex('phone', '13800000009'), password_hash: 'x', sex: 'male',
         birth_date: '1990-01-01', locked_until: null, realname_method: null, realname_at: null, created_at: now, updated_at: now,
       })

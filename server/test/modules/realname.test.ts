@@ -29,8 +29,8 @@ async function person(): Promise<TestPerson & { accountId: string; cookie: strin
   return { ...p, cookie: await loginCookie(t.app, p.idNumber, p.password) };
 }
 
-/** Online real-name application routed to 北京市市辖区 (110100), the city of 东城区. */
-async function applyOnline(cookie: string, cityCode = '110100', provinceCode = '110000') {
+/** Online real-name application routed to 北京市西城区 (110102): a municipality has no city level, its districts are chosen. */
+async function applyOnline(cookie: string, cityCode = '110102', provinceCode = '110000') {
   const ids: string[] = [];
   for (const purpose of ['realname_front', 'realname_back', 'realname_handheld']) {
     const r = await upload(cookie, purpose, makePng(400, 260));
@@ -152,7 +152,7 @@ describe(`线上实名认证 reviewed by the city's department (${dialectName})`
     const p = await person();
     const r = await applyOnline(p.cookie);
     expect(r.statusCode).toBe(201);
-    expect(r.json().online).toMatchObject({ status: 'pending', departmentName: '北京市财政局' });
+    expect(r.json().online).toMatchObject({ status: 'pending', departmentName: '北京市西城区财政局' });
     const reviewId = r.json().online.id;
 
     const sdQueue = (await t.app.inject({ method: 'GET', url: '/api/admin/reviews?kind=realname', headers: { cookie: reviewerSd } })).json();
@@ -197,7 +197,7 @@ describe(`线上实名认证 reviewed by the city's department (${dialectName})`
     expect(noReason.json().fields[0]).toMatchObject({ path: 'note' });
     await t.app.inject({ method: 'POST', url: `/api/admin/reviews/${reviewId}/decision`, headers: { cookie: supervisorBj }, payload: { action: 'reject', note: '手持证件照片不清晰' } });
     const status = (await t.app.inject({ method: 'GET', url: '/api/realname', headers: { cookie: p.cookie } })).json();
-    expect(status.online).toMatchObject({ status: 'rejected', reason: '手持证件照片不清晰', departmentName: '北京市财政局' });
+    expect(status.online).toMatchObject({ status: 'rejected', reason: '手持证件照片不清晰', departmentName: '北京市西城区财政局' });
     expect((await applyOnline(p.cookie)).statusCode).toBe(201);
   });
 
@@ -256,7 +256,7 @@ describe(`线上实名认证 reviewed by the city's department (${dialectName})`
       method: 'POST',
       url: '/api/realname/online',
       headers: { cookie: a.cookie },
-      payload: { frontFileId: bFile, backFileId: bFile, handheldFileId: bFile, provinceCode: '110000', cityCode: '110100' },
+      payload: { frontFileId: bFile, backFileId: bFile, handheldFileId: bFile, provinceCode: '110000', cityCode: '110102' },
     });
     expect(r.statusCode).toBe(400);
     expect(r.json().fields[0]).toMatchObject({ path: 'frontFileId', message: '附件不存在，请重新上传' });

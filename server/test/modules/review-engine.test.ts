@@ -82,7 +82,7 @@ async function addStaff(username: string, departmentCode: string, role: 'reviewe
 beforeAll(async () => {
   t = await makeTestApp({}, { extraReviewKinds: [sketchKind], seedDemo: true });
   await sql`CREATE TABLE sketch_targets (account_id text NOT NULL, section text NOT NULL, value text NOT NULL, version integer NOT NULL, PRIMARY KEY (account_id, section))`.execute(t.app.ctx.db);
-  await addStaff('bjcity_reviewer', '110100');
+  await addStaff('bjcity_reviewer', '110000');
   await addStaff('sh_reviewer', '310101');
   cookies.county = await staffCookie(t.app, 'bj_reviewer', 'Review@2026');
   cookies.city = await staffCookie(t.app, 'bjcity_reviewer', 'Review@2026');
@@ -116,7 +116,7 @@ describe(`a kind added by its definition alone (${dialectName})`, () => {
   it('runs two stages in two departments with a read-only participant and 退回补正, the buttons following the workflow', async () => {
     const accountId = await applicant();
     const review = await submitSketch(accountId);
-    expect(review).toMatchObject({ status: 'pending', stage: 0, department_code: '110101', city_code: '110100', province_code: '110000' });
+    expect(review).toMatchObject({ status: 'pending', stage: 0, department_code: '110101', city_code: null, province_code: '110000' });
 
     // 初审 at 东城区: the county decides; 历下区 (the former department) reads; 黄浦区 sees nothing
     const first = await detail(cookies.county, review.id);
@@ -147,7 +147,7 @@ describe(`a kind added by its definition alone (${dialectName})`, () => {
     const advanced = await decide(cookies.county, review.id, 'approve');
     expect(advanced.statusCode, advanced.body).toBe(200);
     // (the county follows it read-only while it is open)
-    expect(advanced.json()).toMatchObject({ status: 'pending', stage: { index: 1, label: '复审' }, departmentCode: '110100', access: 'read', availableActions: [] });
+    expect(advanced.json()).toMatchObject({ status: 'pending', stage: { index: 1, label: '复审' }, departmentCode: '110000', access: 'read', availableActions: [] });
     expect((await decide(cookies.county, review.id, 'approve')).statusCode).toBe(403);
     const second = await detail(cookies.city, review.id);
     expect(second.json()).toMatchObject({ access: 'decide', availableActions: ['approve', 'reject'] });
@@ -170,7 +170,7 @@ describe(`a kind added by its definition alone (${dialectName})`, () => {
       { action: 'return', from_status: 'pending', to_status: 'returned', stage: 0, department_code: '110101', actor_kind: 'staff' },
       { action: 'resubmit', from_status: 'returned', to_status: 'pending', stage: 0, department_code: '110101', actor_kind: 'owner' },
       { action: 'approve', from_status: 'pending', to_status: 'pending', stage: 0, department_code: '110101', actor_kind: 'staff' },
-      { action: 'approve', from_status: 'pending', to_status: 'approved', stage: 1, department_code: '110100', actor_kind: 'staff' },
+      { action: 'approve', from_status: 'pending', to_status: 'approved', stage: 1, department_code: '110000', actor_kind: 'staff' },
     ]);
     // once decided, the participants no longer read it
     expect((await detail(cookies.participant, review.id)).statusCode).toBe(404);
@@ -277,7 +277,7 @@ describe(`one open item per key, by database rule (${dialectName})`, () => {
       return id;
     }));
     const c = await loginCookie(t.app, p.idNumber, p.password);
-    const body = { frontFileId: ids[0], backFileId: ids[1], handheldFileId: ids[2], provinceCode: '110000', cityCode: '110100' };
+    const body = { frontFileId: ids[0], backFileId: ids[1], handheldFileId: ids[2], provinceCode: '110000', cityCode: '110101' };
     const res = await Promise.all(Array.from({ length: 20 }, () => t.app.inject({ method: 'POST', url: '/api/realname/online', headers: { cookie: c }, payload: body })));
     expect(res.map((r) => r.statusCode).sort()).toEqual([201, ...Array<number>(19).fill(409)]);
     expect(res.find((r) => r.statusCode === 409)?.json()).toEqual({ code: 'OPEN_ITEM_EXISTS', message: '您的线上实名认证正在审核中，请耐心等待' });

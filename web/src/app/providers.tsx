@@ -18,9 +18,13 @@ const queryClient = new QueryClient({
 });
 
 /** Ant Design in Chinese with primary, grey and error colours dark enough for WCAG AA contrast. */
+/** antd's stack, then the 生僻字 fallback (web/public/fonts, scripts/gen-rare-font.mjs) before the generic family. */
+const FONT_FAMILY =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', 'Microsoft YaHei', 'Helvetica Neue', Arial, 'AUSM Rare', sans-serif, 'Apple Color Emoji', 'Segoe UI Emoji'";
+
 export function Providers({ children }: { children: ReactNode }) {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { motion: false, colorPrimary: '#0958d9', colorLink: '#0958d9', colorTextSecondary: '#595959', colorTextTertiary: '#595959', colorTextDescription: '#595959', colorError: '#cf1322', borderRadius: 6 } }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: FONT_FAMILY, motion: false, colorPrimary: '#0958d9', colorLink: '#0958d9', colorTextSecondary: '#595959', colorTextTertiary: '#595959', colorTextDescription: '#595959', colorError: '#cf1322', borderRadius: 6 } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </AntApp>

@@ -7,7 +7,7 @@ import { codePointLabel, searchRareChars, type RareChar } from '@ausm/domain';
  * that a picked 𠈌 shows as a character rather than a box where such a font exists.
  */
 const RARE_FONT =
-  "'Noto Serif CJK SC', 'Noto Sans CJK SC', 'Source Han Serif SC', 'SimSun-ExtB', 'SimSun-ExtG', 'MingLiU-ExtB', 'HanaMinB', 'PMingLiU-ExtB', serif";
+  "'Noto Serif CJK SC', 'Noto Sans CJK SC', 'Source Han Serif SC', 'SimSun-ExtB', 'SimSun-ExtG', 'MingLiU-ExtB', 'HanaMinB', 'PMingLiU-ExtB', 'AUSM Rare', serif";
 
 /**
  * Inserts `char` at the caret of `input` (replacing a selection), in the field value `current`.

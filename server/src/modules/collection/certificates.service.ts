@@ -5,6 +5,7 @@ import {
   CERTIFICATE_LIBRARY_FIRST_YEAR,
   checkMainlandId,
   checkPersonName,
+  normaliseNumber,
 } from '@ausm/domain';
 import type { AppContext } from '../../platform/context';
 import { shanghaiDate } from '../../platform/clock';
@@ -165,8 +166,8 @@ export class CertificateLibrary {
     const { db, fieldCrypto } = this.ctx;
     let query = db.selectFrom('certificates').selectAll();
     const text = q?.trim() ?? '';
-    if (/^\d{17}[\dXx]$/.test(text)) {
-      query = query.where('id_number_index', '=', fieldCrypto.blindIndex('id_number', text.toUpperCase()));
+    if (/^\d{17}[\dX]$/.test(normaliseNumber(text))) {
+      query = query.where('id_number_index', '=', fieldCrypto.blindIndex('id_number', normaliseNumber(text)));
     } else if (text) {
       const like = `%${text.replace(/[%_\\]/g, '')}%`;
       query = query.where((eb) => eb.or([eb('cert_no', '=', text.toUpperCase()), eb('name', 'like', like)]));

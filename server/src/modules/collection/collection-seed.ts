@@ -104,7 +104,7 @@ async function createAccount(c: Ctx, p: { idNumber: string; name: string; phone:
   await c.trx
     .insertInto('accounts')
     .values({
-      id, id_type: 'mainland_id', id_number_enc: fieldCrypto.encrypt(p.idNumber), id_number_index: idIndex, name: p.name, nationality: null,
+      id, id_type: 'mainland_id', id_number_enc: fieldCrypto.encrypt(p.idNumber), id_number_index: idIndex, login_index: idIndex, identity_version: 2, name: p.name, nationality: null,
       phone_enc: fieldCrypto.encrypt(p.phone), phone_index: phoneIndex, password_hash: hash,
       sex: parsed.ok ? (parsed.sex ?? null) : null, birth_date: parsed.ok ? (parsed.birthDate ?? null) : null, locked_until: null,
       realname_verified: verified ? 1 : 0, realname_method: verified ? 'alipay' : null, realname_at: verified ? c.now : null, created_at: c.now, updated_at: c.now,
@@ -163,7 +163,8 @@ async function seedApproved(c: Ctx, p: ReturnType<typeof demoPeople>['approved']
   await chsiPair(c, p, school, '本科', '1982-07-15', '100021198205001234', '1000242198200123');
   const photo = await storeFile(c.files, account.id, 'collection_photo', '证件照.png', demoPhoto(1));
   const proof = await storeFile(c.files, account.id, 'work_proof', '会计工作经历证明.pdf', demoPdf('Accounting work certificate'));
-  const titleFile = await storeFile(c.files, account.id, 'title_proof', '会计师聘任文件.pdf', demoPdf('Appointment: accountant'));
+  // an image of the appointment document, as RULES.md §9 asks (jpg/png, 20–500 KB)
+  const titleFile = await storeFile(c.files, account.id, 'title_proof', '会计师聘任文件.png', demoPhoto(7));
   await c.trx
     .insertInto('collections')
     .values({

@@ -63,6 +63,7 @@ export function toWorkEntry(r: WorkRow): WorkEntry {
     company: r.company,
     creditCode: r.credit_code,
     creditCodeWarning: Number(r.credit_code_warning) === 1,
+    noCreditCodeReason: r.no_credit_code_reason ?? null,
     unitType: r.unit_type,
     industry: r.industry,
     address: r.address,

@@ -1,5 +1,6 @@
 import {
   DEGREE_CODES,
+  accountingTitle,
   checkCreditCode,
   codeName,
   collectionScope,
@@ -142,8 +143,9 @@ export function educationUploadNeed(e: Pick<EducationEntry, 'abroad' | 'ongoing'
 
 export interface CheckedWork {
   errors: FieldError[];
-  creditCode: string;
+  creditCode: string | null;
   creditCodeWarning: boolean;
+  noCreditCodeReason: string | null;
 }
 
 /** Format checks of one 工作经历 (new or edited), including its 会计工作经历 rows. */
@@ -151,8 +153,12 @@ export function checkWorkInput(w: WorkEntryRequest, today: string): CheckedWork 
   const errors: FieldError[] = [];
   const at = (path: string, message: string) => errors.push({ path, message });
   errors.push(...checkPeriod(w, today, WORK_LABELS));
-  const credit = checkCreditCode(w.creditCode);
-  if (!credit.ok) at('creditCode', credit.message);
+  // an employer without a code (deregistered before 2015, abroad) is entered with the reason, for manual review
+  const reason = w.noCreditCodeReason?.trim() || null;
+  const credit = reason ? null : checkCreditCode(w.creditCode);
+  if (reason && w.creditCode.trim()) at('creditCode', '已勾选“单位无统一社会信用代码”的，请清空统一社会信用代码');
+  if (reason && [...reason].length < 4) at('noCreditCodeReason', '请说明单位没有统一社会信用代码的原因（如2015年前已注销、境外单位）');
+  if (credit && !credit.ok) at('creditCode', credit.message);
   if (!isUnitTypeLeaf(w.unitType)) at('unitType', '请选择到具体的单位类型');
   if (!isValidCode('industry', w.industry)) at('industry', '请选择所属行业');
   if (!w.hasAccounting && (w.accountingRows.length > 0 || w.accountingProofFileId)) {
@@ -179,12 +185,16 @@ export function checkWorkInput(w: WorkEntryRequest, today: string): CheckedWork 
     else if (!isRealDate(w.titleDate)) at('titleDate', '会计专业职务聘任时间不是有效日期');
     else if (isRealDate(w.startDate) && w.titleDate < w.startDate) at('titleDate', '会计专业职务聘任时间不能早于工作开始时间');
     else if (w.titleDate > today) at('titleDate', '会计专业职务聘任时间不能晚于今天');
+    else if (accountingTitle(w.title)?.appointedBefore && w.titleDate >= (accountingTitle(w.title)?.appointedBefore ?? '')) {
+      at('title', '会计员职务已于2019年职称制度改革（人社部发〔2019〕8号）并入助理会计师，2019年1月11日以后聘任的请选择助理会计师');
+    }
   } else if (w.titleDate || w.titleFileId) {
     at('title', '请先选择会计专业职务');
   }
+  if (!credit) return { errors, creditCode: null, creditCodeWarning: true, noCreditCodeReason: reason };
   return credit.ok
-    ? { errors, creditCode: credit.value, creditCodeWarning: !credit.checksumValid }
-    : { errors, creditCode: w.creditCode.trim().toUpperCase(), creditCodeWarning: false };
+    ? { errors, creditCode: credit.value, creditCodeWarning: !credit.checksumValid, noCreditCodeReason: null }
+    : { errors, creditCode: w.creditCode.trim().toUpperCase(), creditCodeWarning: false, noCreditCodeReason: null };
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -243,7 +253,7 @@ export function submissionErrors(s: SubmissionInput): FieldError[] {
   }
   for (const w of s.work) {
     const p = `work.${w.id}.`;
-    for (const [field, label] of WORK_REQUIRED) if (w[field] === null) at(`${p}${field}`, `请补充${label}`);
+    for (const [field, label] of WORK_REQUIRED) if (w[field] === null && !(field === 'creditCode' && w.noCreditCodeReason)) at(`${p}${field}`, `请补充${label}`);
     if (!w.ongoing && !w.endDate) at(`${p}endDate`, '请补充工作结束时间');
     if (w.hasAccounting && w.accountingRows.length === 0) at(`${p}accountingRows`, '请新增本单位会计工作经历');
     if (w.hasAccounting && !w.accountingProofFileId) at(`${p}accountingProofFileId`, '请上传会计工作经历证明');

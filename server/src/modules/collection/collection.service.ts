@@ -72,7 +72,7 @@ function educationShape(e: EducationEntryRequest) {
   };
 }
 
-function workShape(w: WorkEntryRequest, creditCode: string) {
+function workShape(w: WorkEntryRequest, creditCode: string | null) {
   return {
     startDate: w.startDate,
     endDate: w.ongoing ? null : w.endDate,
@@ -335,7 +335,7 @@ export class CollectionService {
     if (errors.length > 0) throw AppError.validation(errors);
     return {
       start_date: shape.startDate, end_date: shape.endDate, ongoing: shape.ongoing ? 1 : 0, company: shape.company, credit_code: shape.creditCode,
-      credit_code_warning: checked.creditCodeWarning ? 1 : 0, unit_type: shape.unitType, industry: shape.industry, address: shape.address,
+      credit_code_warning: checked.creditCodeWarning ? 1 : 0, no_credit_code_reason: checked.noCreditCodeReason, unit_type: shape.unitType, industry: shape.industry, address: shape.address,
       phone: shape.phone, has_accounting: shape.hasAccounting ? 1 : 0, accounting_rows: JSON.stringify(shape.accountingRows),
       accounting_proof_file_id: proof, title: shape.title, title_date: shape.titleDate, title_file_id: shape.title ? titleFile : null,
       updated_at: this.ctx.clock.now().toISOString(),
@@ -366,14 +366,15 @@ export class CollectionService {
     await this.write(accountId, 'work', (trx) => trx.deleteFrom('work_entries').where('id', '=', id).where('account_id', '=', accountId).execute());
   }
 
-  /** A leaf of the cascader's tree: a county, a city without counties, or a province-level row without children. */
+  /**
+   * Any department below 财政部: a county, or a city or province-level department itself (本级) when
+   * the employer sits at that level (RULES.md §5).
+   */
   async saveDepartment(accountId: string, code: string): Promise<CollectionState> {
     await this.assertCanEdit(accountId);
     const { db } = this.ctx;
     const dept = await db.selectFrom('departments').select(['code', 'level']).where('code', '=', code).executeTakeFirst();
     if (!dept || dept.level === 'national') throw AppError.validation([{ path: 'departmentCode', message: '所选会计管理部门不存在' }]);
-    const child = await db.selectFrom('departments').select('code').where('parent_code', '=', code).limit(1).executeTakeFirst();
-    if (child) throw AppError.validation([{ path: 'departmentCode', message: '请选择到区县级会计管理部门' }]);
     await this.write(accountId, 'department', async (trx) => {
       await trx.updateTable('collections').set({ department_code: code }).where('account_id', '=', accountId).execute();
     });
@@ -484,6 +485,10 @@ export function collectionSnapshot({ state, account, education, work, certificat
     certVerified: Boolean(certificate),
     certificate: certificate ? { certNo: certificate.cert_no, level: certificate.level, year: certificate.year, issuer: certificate.issuer, label: '已核验全国证书库' } : null,
     flags: { creditCodeWarning: warnings.length > 0, chsiNotFound: education.some((e) => e.chsiStatus === 'not_found') },
-    notes: warnings.map((w) => `工作单位“${w.company ?? ''}”的统一社会信用代码${w.creditCode ?? ''}校验位不符，请人工核实`),
+    notes: warnings.map((w) =>
+      w.noCreditCodeReason
+        ? `工作单位“${w.company ?? ''}”无统一社会信用代码（原因：${w.noCreditCodeReason}），请人工核实`
+        : `工作单位“${w.company ?? ''}”的统一社会信用代码${w.creditCode ?? ''}校验位不符，请人工核实`,
+    ),
   };
 }

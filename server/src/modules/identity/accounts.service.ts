@@ -2,10 +2,12 @@ import crypto from 'node:crypto';
 import {
   beijingTime,
   checkIdDocument,
+  checkMobile,
   checkPersonName,
   maskIdNumber,
   maskName,
   maskPhone,
+  normaliseName,
   validateRegistration,
   validateResetPassword,
   type IdDocumentType,
@@ -21,6 +23,7 @@ import { shanghaiDate } from '../../platform/clock';
 import { hashPassword } from '../../platform/passwords';
 import type { Account } from '../../db/types';
 import { checkLoginAttempt, checkPasswordWithLockout, verifyAgainstNobody } from '../../platform/login-guard';
+import { identityIndexes, loginIndexCandidates } from './identity-keys';
 
 const LOGIN_FAILED_MESSAGE = '账号或密码错误';
 
@@ -28,19 +31,25 @@ const LOGIN_FAILED_MESSAGE = '账号或密码错误';
 export class AccountsService {
   constructor(private readonly ctx: AppContext) {}
 
-  private idIndex(idNumber: string): string {
-    return this.ctx.fieldCrypto.blindIndex('id_number', idNumber.trim().toUpperCase());
-  }
   private phoneIndex(phone: string): string {
-    return this.ctx.fieldCrypto.blindIndex('phone', phone.trim());
+    return this.ctx.fieldCrypto.blindIndex('phone', phone);
   }
 
+  /**
+   * The account a login or reset field names: a mobile number, or a document number as typed — a
+   * permit with or without its renewal count. Two accounts may share a passport number (of two
+   * countries): the caller is then asked to use the phone.
+   */
   async findByLogin(account: string): Promise<Account | undefined> {
-    const value = account.trim();
     const q = this.ctx.db.selectFrom('accounts').selectAll();
-    return /^1[3-9]\d{9}$/.test(value)
-      ? q.where('phone_index', '=', this.phoneIndex(value)).executeTakeFirst()
-      : q.where('id_number_index', '=', this.idIndex(value)).executeTakeFirst();
+    const phone = checkMobile(account);
+    if (phone.ok) return q.where('phone_index', '=', this.phoneIndex(phone.value)).executeTakeFirst();
+    const candidates = loginIndexCandidates(this.ctx, account);
+    const rows = await q.where('login_index', 'in', candidates).limit(4).execute();
+    const exact = rows.filter((r) => r.login_index === candidates[0]);
+    const found = exact.length ? exact : rows;
+    if (found.length > 1) throw new AppError('ACCOUNT_AMBIGUOUS', '该证件号码对应多个账号，请使用手机号登录');
+    return found[0];
   }
 
   async getById(id: string): Promise<Account> {
@@ -68,12 +77,18 @@ export class AccountsService {
     const errors = validateRegistration(input, { today, policy: config.passwordPolicy });
     if (errors.length) throw AppError.validation(errors);
 
-    const id = checkIdDocument(input.idType as IdDocumentType, input.idNumber, today);
+    const idType = input.idType as IdDocumentType;
+    const id = checkIdDocument(idType, input.idNumber, today);
     const name = checkPersonName(input.name, input.idType);
-    if (!id.ok || !name.ok) throw AppError.validation([]); // unreachable: validated above
-    const phone = input.phone.trim();
-    const idIndex = this.idIndex(id.value);
+    const phoneCheck = checkMobile(input.phone);
+    if (!id.ok || !name.ok || !phoneCheck.ok) throw AppError.validation([]); // unreachable: validated above
+    const phone = phoneCheck.value;
+    const nationality = idType === 'foreign_passport' ? (input.nationality ?? '').toUpperCase() : null;
+    const { idIndex, loginIndex } = identityIndexes(this.ctx, idType, id.value, nationality);
     const phoneIndex = this.phoneIndex(phone);
+    // a mainland card carries sex and birth date; the other documents do not, so the person gives them
+    const sex = idType === 'mainland_id' ? (id.sex ?? null) : (input.sex ?? null);
+    const birthDate = idType === 'mainland_id' ? (id.birthDate ?? null) : (input.birthDate ?? null);
 
     // The SMS code first: nothing tells whether an ID or phone is registered before the caller has
     // proved the phone is theirs, and a code that learnt it is used up (one answer per code).
@@ -101,12 +116,15 @@ export class AccountsService {
             id_number_enc: fieldCrypto.encrypt(id.value),
             id_number_index: idIndex,
             name: name.value,
-            nationality: input.idType === 'foreign_passport' ? (input.nationality ?? null) : null,
+            nationality,
+            id_renewal: id.renewal ?? null,
+            login_index: loginIndex,
+            identity_version: 2,
             phone_enc: fieldCrypto.encrypt(phone),
             phone_index: phoneIndex,
             password_hash: passwordHash,
-            sex: id.sex ?? null,
-            birth_date: id.birthDate ?? null,
+            sex,
+            birth_date: birthDate,
             locked_until: null,
             created_at: now,
             updated_at: now,
@@ -181,12 +199,13 @@ export class AccountsService {
     const { config, clock, db, smsCodes, audit, sessions } = this.ctx;
     const errors = validateResetPassword(input, { policy: config.passwordPolicy });
     if (errors.length) throw AppError.validation(errors);
-    const phone = input.phone.trim();
+    const typedPhone = checkMobile(input.phone);
+    const phone = typedPhone.ok ? typedPhone.value : input.phone.trim();
     const codeId = await smsCodes.check(phone, 'reset_password', input.smsCode);
-    const account = await this.findByLogin(input.idNumber.trim().toUpperCase());
+    const account = checkMobile(input.idNumber).ok ? undefined : await this.findByLogin(input.idNumber);
     const matches =
       account !== undefined &&
-      account.name.normalize('NFC') === input.name.normalize('NFC').trim().replace(/\s+/gu, ' ') &&
+      account.name === normaliseName(input.name) &&
       account.phone_index === this.phoneIndex(phone);
     if (!account || !matches) {
       await db.transaction().execute(async (trx) => {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { checkMobile, type SmsPurpose } from '@ausm/domain';
+import { checkMobile, normaliseMobile, type SmsPurpose } from '@ausm/domain';
 import type { Db } from '../../db/index';
 import type { Config } from '../../config';
 import type { Clock } from '../../platform/clock';
@@ -125,7 +125,7 @@ export class SmsCodeService {
    * code's id for `consume`, which must run in the transaction of the action the code authorises.
    */
   async check(phone: string, purpose: SmsPurpose, codeRaw: string, field = 'smsCode'): Promise<string> {
-    const phoneIndex = this.fieldCrypto.blindIndex('phone', phone.trim());
+    const phoneIndex = this.fieldCrypto.blindIndex('phone', normaliseMobile(phone));
     const row = await this.db
       .selectFrom('sms_codes')
       .selectAll()

@@ -1,10 +1,11 @@
-import { diffFields, maskIdNumber, maskPhone, type ReviewDetail, type ReviewQueueItem, type ReviewQueueQuery } from '@ausm/domain';
+import { diffFields, maskIdNumber, maskPhone, normaliseNumber, type ReviewDetail, type ReviewQueueItem, type ReviewQueueQuery } from '@ausm/domain';
 import type { AppContext } from '../../platform/context';
 import type { Review, Staff } from '../../db/types';
 import type { AnyReviewKind } from '../../platform/review/kind';
 import { REVIEW_COUNTS_AS_OF } from '../../jobs';
 import { AppError } from '../../platform/errors';
 import { inScope, staffScope } from '../../platform/review/scope';
+import { loginIndexCandidates } from '../identity/identity-keys';
 
 function encodeCursor(at: string, id: string): string {
   return Buffer.from(`${at}|${id}`).toString('base64url');
@@ -47,8 +48,9 @@ export class ReviewQueueService {
     if (q.to) query = query.where('reviews.submitted_at', '<', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString());
     if (q.q) {
       const text = q.q.trim();
-      query = /^[0-9A-Za-z]{8,20}$/.test(text)
-        ? query.where('accounts.id_number_index', '=', fieldCrypto.blindIndex('id_number', text.toUpperCase()))
+      // a document number as typed (full-width, spaces, a permit's renewal count) finds its person
+      query = /^[0-9A-Z]{8,20}$/.test(normaliseNumber(text))
+        ? query.where('accounts.login_index', 'in', loginIndexCandidates(this.ctx, text))
         : query.where('accounts.name', 'like', `%${text.replace(/[%_\\]/g, '')}%`);
     }
     if (q.cursor) {

@@ -94,7 +94,8 @@ export class RealnameService {
     const { db, files, reviews } = this.ctx;
     await this.assertNotVerified(accountId);
     const city = await db.selectFrom('departments').select(['code', 'parent_code', 'level']).where('code', '=', input.cityCode).executeTakeFirst();
-    if (!city || city.level !== 'city') throw AppError.validation([{ path: 'cityCode', message: '请选择所在城市' }]);
+    // a city, or where a province has no cities (a municipality's districts, 省直辖 cities) the county-level one
+    if (!city || (city.level !== 'city' && city.level !== 'county')) throw AppError.validation([{ path: 'cityCode', message: '请选择所在城市' }]);
     if (city.parent_code !== input.provinceCode) throw AppError.validation([{ path: 'cityCode', message: '所选城市不属于所选省份' }]);
     const front = await files.assertOwned(accountId, input.frontFileId, ['realname_front'], 'frontFileId');
     const back = await files.assertOwned(accountId, input.backFileId, ['realname_back'], 'backFileId');

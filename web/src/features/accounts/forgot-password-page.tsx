@@ -28,7 +28,7 @@ export function ForgotPasswordPage() {
           </Form.Item>
           <PasswordPair form={form} policy={policy} name="newPassword" label="新密码" confirmLabel="确认新密码" />
           <Form.Item label="手机号" name="phone" rules={[{ required: true, message: '请输入手机号' }, ruleFrom(checkMobile)]}>
-            <Input autoComplete="tel" inputMode="numeric" maxLength={11} />
+            <Input autoComplete="tel" inputMode="tel" maxLength={20} />
           </Form.Item>
           <SmsCodeField form={form} purpose="reset_password" />
           <Button type="primary" htmlType="submit" block size="large" loading={submitting}>

@@ -1,9 +1,11 @@
 import { useMemo, useRef } from 'react';
-import { Alert, Button, Card, Form, Input, Select, Space, Typography, type InputRef } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Radio, Select, Space, Typography, type InputRef } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import {
   COUNTRIES,
   ID_DOCUMENT_TYPES,
+  checkBirthDate,
   checkIdDocument,
   checkMobile,
   checkPersonName,
@@ -22,15 +24,29 @@ import { DoneCard, PasswordPair, SmsCodeField, useFormSubmit } from './account-f
 
 const todayLocal = () => beijingDate(new Date());
 
+type RegisterValues = Omit<RegisterRequest, 'birthDate'> & { birthDate?: Dayjs };
+
+/** 出生日期 of a document that does not carry it: the same check as the server's. */
+const birthDateRules = (today: string) => [
+  { required: true, message: '请选择出生日期' },
+  { validator: (_: unknown, v: Dayjs | undefined) => (v && checkBirthDate(v.format('YYYY-MM-DD'), today) ? Promise.reject(new Error(checkBirthDate(v.format('YYYY-MM-DD'), today))) : Promise.resolve()) },
+];
+
 /** 注册: the guide's fields, checked by the same domain rules the server applies. */
 export function RegisterPage() {
-  const [form] = Form.useForm<RegisterRequest>();
+  const [form] = Form.useForm<RegisterValues>();
   const { data: config } = usePublicConfig();
   const policy = config?.passwordPolicy ?? DENGBAO_PASSWORD_POLICY;
   const today = config?.today ?? todayLocal();
   const nameRef = useRef<InputRef>(null);
   const { error, submitting, done, submit } = useFormSubmit(form, (values) =>
-    api('POST', '/api/accounts', { ...values, nationality: values.idType === 'foreign_passport' ? values.nationality : undefined }),
+    api('POST', '/api/accounts', {
+      ...values,
+      nationality: values.idType === 'foreign_passport' ? values.nationality : undefined,
+      // a mainland card carries sex and birth date; the other documents do not, so they are asked for
+      sex: values.idType === 'mainland_id' ? undefined : values.sex,
+      birthDate: values.idType === 'mainland_id' || !values.birthDate ? undefined : values.birthDate.format('YYYY-MM-DD'),
+    } satisfies RegisterRequest),
   );
   const idType = Form.useWatch('idType', form) ?? 'mainland_id';
   const idNumber = Form.useWatch('idNumber', form) ?? '';
@@ -74,6 +90,25 @@ export function RegisterPage() {
               <Select showSearch optionFilterProp="label" placeholder="请选择国籍" options={COUNTRIES.map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }))} />
             </Form.Item>
           )}
+          {idType !== 'mainland_id' && (
+            <>
+              <Form.Item label="性别" name="sex" rules={[{ required: true, message: '请选择性别' }]} extra="所选证件不含性别和出生日期信息，请按证件如实选择">
+                <Radio.Group
+                  options={[
+                    { value: 'male', label: '男' },
+                    { value: 'female', label: '女' },
+                  ]}
+                />
+              </Form.Item>
+              <Form.Item
+                label="出生日期"
+                name="birthDate"
+                rules={birthDateRules(today)}
+              >
+                <DatePicker style={{ width: '100%' }} placeholder="请选择出生日期" disabledDate={(d) => d.isAfter(dayjs(today)) || d.year() < 1900} />
+              </Form.Item>
+            </>
+          )}
           <Form.Item label="真实姓名" htmlFor="name" required extra="姓名中有生僻字的，请点击“生僻字”选择">
             <Space.Compact style={{ width: '100%' }}>
               <Form.Item name="name" noStyle rules={[{ required: true, message: '请输入真实姓名' }, ruleFrom((v) => checkPersonName(v, idType))]}>
@@ -94,7 +129,7 @@ export function RegisterPage() {
           </Form.Item>
           <PasswordPair form={form} policy={policy} name="password" label="密码" confirmLabel="确认密码" />
           <Form.Item label="手机号" name="phone" rules={[{ required: true, message: '请输入手机号' }, ruleFrom(checkMobile)]}>
-            <Input autoComplete="tel" inputMode="numeric" maxLength={11} placeholder="请输入本人手机号" />
+            <Input autoComplete="tel" inputMode="tel" maxLength={20} placeholder="请输入本人手机号" />
           </Form.Item>
           <SmsCodeField form={form} purpose="register" />
           <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
@@ -109,7 +144,8 @@ export function RegisterPage() {
         items={[
           '证件类型请按本人有效身份证件选择，证件号码和真实姓名须与证件一致，注册后不可自行修改。',
           '一个证件号码、一个手机号只能注册一个账号。证件号码已注册的，请直接登录或通过“忘记密码”找回。',
-          '内地居民身份证号码为18位，最后一位为X的请输入大写或小写X均可；性别和出生日期由号码自动识别。',
+          '内地居民身份证号码为18位，最后一位为X的请输入大写或小写X均可；性别和出生日期由号码自动识别。其他证件请另行选择性别和出生日期。',
+          '港澳居民来往内地通行证号码后2位为换证次数的，可填可不填，换证后仍是同一账号。',
           '姓名中有生僻字无法输入的，请点击姓名右侧“生僻字”按钮，按拼音或编码查找后选择。',
           '短信验证码3分钟内有效，同一手机号每3分钟只能获取一次，输错5次需重新获取。',
           `${describePasswordPolicy(policy)}。`,

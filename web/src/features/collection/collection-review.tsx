@@ -155,7 +155,7 @@ const workColumns: TableColumnsType<WorkRow> = [
     width: 200,
     render: (_, w) => (
       <>
-        {dash(w.creditCode)}
+        {w.noCreditCodeReason ? `无（${w.noCreditCodeReason}）` : dash(w.creditCode)}
         {w.creditCodeWarning && (
           <div>
             <Tag className="ausm-review-warn">需人工核实</Tag>
@@ -206,7 +206,7 @@ export default function CollectionReview({ detail }: ReviewBodyProps) {
           type="warning"
           showIcon
           className="ausm-review-section"
-          title="需人工核实：统一社会信用代码校验位不符"
+          title={warned.some((w) => !w.noCreditCodeReason) ? '需人工核实：统一社会信用代码校验位不符' : '需人工核实：单位无统一社会信用代码'}
           description={
             <ul style={{ margin: 0, paddingInlineStart: 20 }}>
               {notes.map((n) => (

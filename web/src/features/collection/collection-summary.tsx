@@ -138,7 +138,7 @@ export function CollectionSummary({ state, departmentNames, onEdit }: { state: C
           heading={(w) => w.company ?? '未填写单位名称'}
           items={(w) => [
             { key: 'period', label: '起止时间', children: period(w.startDate, w.endDate, w.ongoing) },
-            { key: 'credit', label: '统一社会信用代码', children: orMissing(w.creditCode) },
+            { key: 'credit', label: '统一社会信用代码', children: w.noCreditCodeReason ? `单位无代码（${w.noCreditCodeReason}）` : orMissing(w.creditCode) },
             { key: 'unitType', label: '单位类型', children: orMissing(unitTypeName(w.unitType)) },
             { key: 'industry', label: '所属行业', children: orMissing(nameOf(INDUSTRIES, w.industry)) },
             { key: 'hasAccounting', label: '是否有会计工作经历', children: w.hasAccounting ? `是（${w.accountingRows.length}段）` : '否' },

@@ -20,9 +20,15 @@ interface DeptOption {
 /** 中华人民共和国财政部: the provinces are its children. */
 const ROOT_DEPARTMENT = '000000';
 
-async function childrenOf(parent: string): Promise<DeptOption[]> {
+/** The option of a city or province-level department itself (本级), first among its children. */
+const SELF = ':self';
+export const departmentCodeOf = (value: string | undefined): string | undefined => value?.replace(SELF, '');
+
+async function childrenOf(parent: string, parentName?: string): Promise<DeptOption[]> {
   const r = await api<DepartmentChildren>('GET', `/api/departments/children?parent=${encodeURIComponent(parent)}`);
-  return r.items.map((d) => ({ value: d.code, label: d.name, isLeaf: d.isLeaf }));
+  const children = r.items.map((d) => ({ value: d.code, label: d.name, isLeaf: d.isLeaf }));
+  // an employer at city or province level belongs to that department itself (RULES.md §5)
+  return parent !== ROOT_DEPARTMENT && parentName ? [{ value: `${parent}${SELF}`, label: `${parentName}（本级）`, isLeaf: true }, ...children] : children;
 }
 
 interface DepartmentForm {
@@ -69,15 +75,18 @@ export function DepartmentStep({
     (async () => {
       try {
         const roots = await childrenOf(ROOT_DEPARTMENT);
-        // open the saved path so the cascader can show it
+        // open the saved path so the cascader can show it; a saved city or province is its 本级 option
         let level = roots;
-        for (const p of savedPath.slice(0, -1)) {
-          const node = level.find((o) => o.value === p.code);
-          if (!node || node.isLeaf) break;
-          node.children = await childrenOf(p.code);
-          level = node.children;
+        let last: DeptOption | undefined;
+        for (const p of savedPath) {
+          last = level.find((o) => o.value === p.code);
+          if (!last || last.isLeaf) break;
+          last.children = await childrenOf(p.code, last.label);
+          level = last.children;
         }
-        if (!cancelled) setOptions(roots);
+        if (cancelled) return;
+        setOptions(roots);
+        if (last && !last.isLeaf) form.setFieldValue('departmentPath', [...savedPath.map((p) => p.code), `${last.value}${SELF}`]);
       } catch (e) {
         if (!cancelled) setLoadError(e instanceof ApiError ? e.message : '会计管理部门加载失败，请刷新重试');
       }
@@ -94,7 +103,7 @@ export function DepartmentStep({
     target.loading = true;
     setOptions((o) => [...o]);
     try {
-      target.children = await childrenOf(target.value);
+      target.children = await childrenOf(target.value, target.label);
       if (!target.children.length) target.isLeaf = true;
     } catch {
       setLoadError('下级会计管理部门加载失败，请重试');
@@ -106,7 +115,7 @@ export function DepartmentStep({
 
   const saveDepartment = async (): Promise<string | undefined> => {
     const path = form.getFieldValue('departmentPath') as string[] | undefined;
-    const code = path?.at(-1);
+    const code = departmentCodeOf(path?.at(-1));
     if (code && code !== state.departmentCode) await api('PUT', '/api/collection/department', { departmentCode: code });
     return code;
   };
@@ -173,7 +182,7 @@ export function DepartmentStep({
         style={{ marginBottom: 16 }}
       />
       {loadError && <Alert type="error" showIcon role="alert" title={loadError} style={{ marginBottom: 16 }} />}
-      <Form.Item label="会计管理部门" name="departmentPath" rules={[{ required: true, message: '请选择会计管理部门' }]} extra="请依次选择省、市、区县">
+      <Form.Item label="会计管理部门" name="departmentPath" rules={[{ required: true, message: '请选择会计管理部门' }]} extra="请依次选择省、市、区县；工作单位在市级或省级的，选择该级的“（本级）”">
         <Cascader<DeptOption>
           options={options}
           loadData={loadData}

@@ -1,4 +1,4 @@
-import { Cascader, Col, DatePicker, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { Cascader, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
   ACCOUNTING_TITLES,
@@ -20,6 +20,8 @@ interface WorkForm {
   ongoing?: boolean;
   company?: string;
   creditCode?: string;
+  noCreditCode?: boolean;
+  noCreditCodeReason?: string;
   unitTypePath?: string[];
   industry?: string;
   address?: string;
@@ -35,7 +37,7 @@ interface WorkForm {
 const UNIT_TYPE_OPTIONS = cascaderOptions(UNIT_TYPES);
 const FIELDS = {
   names: [
-    'startDate', 'endDate', 'ongoing', 'company', 'creditCode', 'unitTypePath', 'industry', 'address', 'phone',
+    'startDate', 'endDate', 'ongoing', 'company', 'creditCode', 'noCreditCodeReason', 'unitTypePath', 'industry', 'address', 'phone',
     'hasAccounting', 'accountingRows', 'accountingProofFileId', 'title', 'titleDate', 'titleFileId',
   ],
   alias: { unitType: 'unitTypePath' },
@@ -51,6 +53,7 @@ export function WorkModal(props: EntryEditorProps<WorkEntry>) {
 
   const ongoing = Form.useWatch('ongoing', form) ?? false;
   const hasAccounting = Form.useWatch('hasAccounting', form) ?? false;
+  const noCreditCode = Form.useWatch('noCreditCode', form) ?? false;
   const title = Form.useWatch('title', form);
   const start = fromDay(Form.useWatch('startDate', form));
   const end = fromDay(Form.useWatch('endDate', form));
@@ -61,7 +64,8 @@ export function WorkModal(props: EntryEditorProps<WorkEntry>) {
       endDate: v.ongoing ? null : fromDay(v.endDate),
       ongoing: Boolean(v.ongoing),
       company: v.company?.trim() ?? '',
-      creditCode: v.creditCode?.trim().toUpperCase() ?? '',
+      creditCode: v.noCreditCode ? '' : (v.creditCode?.trim().toUpperCase() ?? ''),
+      noCreditCodeReason: v.noCreditCode ? (v.noCreditCodeReason?.trim() ?? '') : null,
       unitType: v.unitTypePath?.at(-1) ?? '',
       industry: v.industry ?? '',
       address: v.address?.trim() ?? '',
@@ -77,7 +81,7 @@ export function WorkModal(props: EntryEditorProps<WorkEntry>) {
   };
 
   const creditRules = [
-    { required: true, whitespace: true, message: '请输入统一社会信用代码' },
+    { required: !noCreditCode, whitespace: true, message: '请输入统一社会信用代码；单位没有代码的，请勾选“单位无统一社会信用代码”' },
     {
       validator: (_: unknown, v?: string) => {
         if (!v?.trim()) return Promise.resolve();
@@ -108,6 +112,8 @@ export function WorkModal(props: EntryEditorProps<WorkEntry>) {
         ongoing: entry?.ongoing ?? false,
         company: entry?.company ?? '',
         creditCode: entry?.creditCode ?? '',
+        noCreditCode: Boolean(entry?.noCreditCodeReason),
+        noCreditCodeReason: entry?.noCreditCodeReason ?? '',
         unitTypePath: treePath(UNIT_TYPES, entry?.unitType),
         industry: entry?.industry ?? undefined,
         address: entry?.address ?? '',
@@ -139,9 +145,24 @@ export function WorkModal(props: EntryEditorProps<WorkEntry>) {
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label="统一社会信用代码" name="creditCode" className={lockClass('creditCode')} rules={creditRules}>
-            <Input placeholder="请输入18位统一社会信用代码" maxLength={30} autoComplete="off" disabled={isLocked('creditCode')} />
+          <Form.Item label="统一社会信用代码" name="creditCode" className={lockClass('creditCode')} rules={creditRules} style={{ marginBottom: 4 }}>
+            <Input placeholder={noCreditCode ? '单位无统一社会信用代码' : '请输入18位统一社会信用代码'} maxLength={30} autoComplete="off" disabled={isLocked('creditCode') || noCreditCode} />
           </Form.Item>
+          <Form.Item name="noCreditCode" valuePropName="checked" style={{ marginBottom: noCreditCode ? 4 : 24 }}>
+            <Checkbox disabled={isLocked('creditCode')} onChange={(e) => e.target.checked && form.setFields([{ name: 'creditCode', value: '', errors: [] }])}>
+              单位无统一社会信用代码（如2015年前已注销、境外单位）
+            </Checkbox>
+          </Form.Item>
+          {noCreditCode && (
+            <Form.Item
+              label="无统一社会信用代码的原因"
+              name="noCreditCodeReason"
+              rules={[{ required: true, whitespace: true, message: '请说明单位没有统一社会信用代码的原因' }, { max: 200, message: '原因不能超过200个字' }]}
+              extra="提交后由会计管理部门人工核实"
+            >
+              <Input placeholder="如：单位已于2012年注销；境外单位" maxLength={200} />
+            </Form.Item>
+          )}
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item label="单位类型" name="unitTypePath" className={lockClass('unitType')} rules={[{ required: true, message: '请选择单位类型' }]}>
@@ -192,7 +213,7 @@ export function WorkModal(props: EntryEditorProps<WorkEntry>) {
               virtual={false}
               allowClear
               placeholder="选填"
-              options={options(ACCOUNTING_TITLES)}
+              options={options(ACCOUNTING_TITLES).map((o) => (ACCOUNTING_TITLES.find((t) => t.code === o.value)?.appointedBefore ? { ...o, label: `${o.label}（仅限2019年1月11日以前聘任）` } : o))}
               disabled={isLocked('title')}
               onChange={(v?: string) => {
                 if (!v) form.setFieldsValue({ titleDate: null, titleFileId: null });

@@ -9,10 +9,10 @@ import { FileLink } from './step-parts';
 function CreditCode({ w }: { w: WorkEntry }) {
   return (
     <>
-      {w.creditCode}
+      {w.noCreditCodeReason ? `单位无统一社会信用代码（${w.noCreditCodeReason}）` : w.creditCode}
       {w.creditCodeWarning && (
         <Tag color="warning" style={{ marginInlineStart: 6 }}>
-          校验位不符，转人工审核
+          {w.noCreditCodeReason ? '转人工审核' : '校验位不符，转人工审核'}
         </Tag>
       )}
     </>
