@@ -23,7 +23,8 @@ import {
  */
 
 const DONGCHENG = '北京市东城区财政局';
-const DEPARTMENT_PATH = ['北京市财政局', '北京市财政局', DONGCHENG];
+// a municipality has no city level: its districts sit right under it
+const DEPARTMENT_PATH = ['北京市财政局', DONGCHENG];
 const REJECT_REASON = '工作单位地址不完整，请补充门牌号';
 const RETURN_REASON = '请在工作经历中补充单位联系电话';
 
@@ -211,17 +212,18 @@ test('线上实名认证 reviewed by the city, then a rejected collection is cor
   await upload(online, '证件非人像面', idImage('back.png'));
   await upload(online, '手持证件人像面', idImage('handheld.png'));
   await choose(online, '所在省份', '北京市');
-  await choose(online, '所在城市', '北京市');
+  // a municipality has no cities: the district is chosen
+  await choose(online, '所在城市', '北京市东城区');
   const applied = page.waitForResponse((r) => r.url().endsWith('/api/realname/online'));
   await online.getByRole('button', { name: '提交审核' }).click();
   expect((await applied).status()).toBe(201);
   await expect(online.getByText('线上实名认证审核中')).toBeVisible();
-  await expect(online.getByText('已提交至北京市财政局审核')).toBeVisible();
+  await expect(online.getByText('已提交至北京市东城区财政局审核')).toBeVisible();
 
   // the city department's supervisor approves the application
   const supervisor = await staffSession(browser, baseURL, 'bj_supervisor');
   await openPendingReview(supervisor, b.name, '线上实名认证');
-  await expect(supervisor.getByText('北京市财政局').first()).toBeVisible();
+  await expect(supervisor.getByText(DONGCHENG).first()).toBeVisible();
   await approveOpenReview(supervisor);
   await supervisor.context().close();
 

@@ -102,6 +102,12 @@ try {
   await page.goto(`${base}/login`);
   await page.getByLabel('证件号码或手机号').fill('11010519491231002X');
   await page.getByLabel('密码', { exact: true }).fill('Demo@2026');
+  // a wrong captcha: the message beside the field, a new image
+  await page.getByLabel('验证码', { exact: true }).fill('XXXX');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByText('图形验证码错误或已过期，请重新输入').waitFor();
+  await settle(page);
+  await shot('login-captcha-error');
   await captcha(page);
   await shot('login-desktop');
   await page.getByRole('button', { name: '登录', exact: true }).click();
@@ -184,6 +190,12 @@ try {
   await eduRow.waitFor();
   await settle(legacy);
   await legacy.screenshot({ path: `${out}/collection-education.png` });
+  // on a phone the entries are cards with their fields stacked, not a one-column table
+  await legacy.setViewportSize({ width: 390, height: 844 });
+  await legacy.getByTestId('education-cards').waitFor();
+  await settle(legacy);
+  await legacy.screenshot({ path: `${out}/collection-education-phone.png`, fullPage: true });
+  await legacy.setViewportSize({ width: 1280, height: 800 });
   await eduRow.getByRole('button', { name: '编辑' }).click();
   await legacy.getByRole('dialog', { name: '编辑教育经历' }).getByText(/红框内容不可编辑/).waitFor();
   await settle(legacy);

@@ -12,6 +12,7 @@ import * as m0010 from './0010-secrets-at-rest';
 import * as m0011 from './0011-person-identity';
 import * as m0012 from './0012-employer-without-code';
 import * as m0013 from './0013-department-tree';
+import * as m0014 from './0014-legacy-work-locks';
 
 /** Migrations are imported, not read from disk, so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011-person-identity': m0011,
   '0012-employer-without-code': m0012,
   '0013-department-tree': m0013,
+  '0014-legacy-work-locks': m0014,
 };

@@ -22,9 +22,13 @@ export interface GuideSection {
   /** numbered steps, when the section walks through a task */
   steps?: string[];
   screenshot?: GuideScreenshot;
+  /** about the demo environment's simulators: shown only in demo mode, never searched */
+  demoOnly?: boolean;
 }
 
 export interface GuideChapter {
+  /** who reads it: accountants in the public 操作说明, staff inside the management portal */
+  audience?: 'accountant' | 'staff';
   /** URL segment: /guide/<id> */
   id: string;
   title: string;
@@ -216,6 +220,7 @@ export const GUIDE_CHAPTERS: readonly GuideChapter[] = [
       },
       {
         id: 'realname-alipay-demo',
+        demoOnly: true,
         title: '演示环境中的模拟手机',
         paragraphs: [
           '演示环境没有接入真实的支付宝，二维码下方会多出一个“在模拟手机中打开”的链接，点击后在新窗口中打开一个模拟的支付宝手机页面，代替真正的扫码。',
@@ -415,6 +420,7 @@ export const GUIDE_CHAPTERS: readonly GuideChapter[] = [
   },
   {
     id: 'admin',
+    audience: 'staff',
     title: '管理端',
     summary: '工作人员登录管理端；系统管理员管理工作人员账号和帮助中心的常见问题。',
     pagePath: '/admin',
@@ -457,6 +463,7 @@ export const GUIDE_CHAPTERS: readonly GuideChapter[] = [
   },
   {
     id: 'admin-review',
+    audience: 'staff',
     title: '管理端审核',
     summary: '会计管理部门的审核员和主管在管理端审核线上实名认证和信息采集：查看统计、筛选导出、查看详情并作出审核决定。',
     pagePath: '/admin/reviews',
@@ -513,14 +520,18 @@ export const GUIDE_CHAPTERS: readonly GuideChapter[] = [
   },
 ];
 
-export function findGuideChapter(id: string | undefined): GuideChapter | undefined {
-  return GUIDE_CHAPTERS.find((c) => c.id === id);
+/** The accountants' guide (the public 操作说明) and the staff's (inside the management portal). */
+export const ACCOUNTANT_GUIDE: readonly GuideChapter[] = GUIDE_CHAPTERS.filter((c) => c.audience !== 'staff');
+export const STAFF_GUIDE: readonly GuideChapter[] = GUIDE_CHAPTERS.filter((c) => c.audience === 'staff');
+
+export function findGuideChapter(id: string | undefined, chapters: readonly GuideChapter[] = ACCOUNTANT_GUIDE): GuideChapter | undefined {
+  return chapters.find((c) => c.id === id);
 }
 
-/** Every guide section as a document for the 咨询答疑 index. */
-export function guideSearchDocs(chapters: readonly GuideChapter[] = GUIDE_CHAPTERS): HelpSearchDoc[] {
+/** Every section of the accountants' guide as a document for the 咨询答疑 index (demo-only ones left out). */
+export function guideSearchDocs(chapters: readonly GuideChapter[] = ACCOUNTANT_GUIDE): HelpSearchDoc[] {
   return chapters.flatMap((c) =>
-    c.sections.map((s) => ({
+    c.sections.filter((s) => !s.demoOnly).map((s) => ({
       id: `guide:${c.id}/${s.id}`,
       kind: 'guide' as const,
       title: `${c.title} · ${s.title}`,

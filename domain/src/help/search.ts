@@ -12,6 +12,8 @@
  * platform does not cover ("量子色动力学") matches nothing instead of the least bad passage.
  */
 
+import { HELP_NOT_YET_OPEN, rewriteQuestion } from './synonyms';
+
 export interface HelpSearchDoc {
   /** unique key, e.g. "faq:<uuid>" or "guide:register/fill" */
   id: string;
@@ -53,6 +55,7 @@ const STOP_WORDS = new Set([
   '怎么', '怎么办', '怎样', '怎么样', '如何', '什么', '为什么', '为何', '多久', '多长', '多长时间', '多少',
   '哪里', '哪儿', '哪些', '哪个', '哪', '是否', '能否', '可否', '有没有', '是不是', '办', '做', '弄', '处理',
   '有', '没', '没有', '该', '已', '每', '等', '啥', '我在', '我想', '不了', '不能', '不行', '无法',
+  '老是', '总', '几', '几次', '算', '说', '用', '一直', '以后', '会不会', '还能', '还', '别人',
 ]);
 
 const HAN = /\p{Script=Han}/u;
@@ -149,13 +152,16 @@ export class HelpSearchIndex {
 
   search(question: string, options: HelpSearchOptions = {}): HelpSearchHit[] {
     const { limit, minScore, minCoverage } = { ...HELP_SEARCH_DEFAULTS, ...options };
-    const terms = [...new Set(helpTerms(question))];
+    // a business not open yet is answered only by an entry about it (its title names it)
+    const closedTopic = HELP_NOT_YET_OPEN.exec(question)?.[0];
+    const terms = [...new Set(helpTerms(rewriteQuestion(question)))];
     if (terms.length === 0 || this.docs.length === 0) return [];
     const weights = new Map(terms.map((t) => [t, this.idf(t)]));
     const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0);
     const hits: HelpSearchHit[] = [];
     for (const d of this.docs) {
       if (options.kinds && !options.kinds.includes(d.doc.kind)) continue;
+      if (closedTopic && !d.doc.title.includes(closedTopic)) continue;
       let score = 0;
       let covered = 0;
       for (const [t, idf] of weights) {
@@ -168,7 +174,8 @@ export class HelpSearchIndex {
       if (score < minScore || coverage < minCoverage * FOLLOWER_SHARE) continue;
       hits.push({ doc: d.doc, score: Math.round(score * 100) / 100, coverage: Math.round(coverage * 100) / 100, excerpt: '' });
     }
-    hits.sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
+    // the answer covering more of the question first (in steps of a tenth), then the stronger one
+    hits.sort((a, b) => Math.floor(b.coverage * 10) - Math.floor(a.coverage * 10) || b.score - a.score || a.doc.id.localeCompare(b.doc.id));
     // The best hit must answer the question on its own; the others only need to be close to it.
     const top = hits.find((h) => h.coverage >= minCoverage);
     if (!top) return [];

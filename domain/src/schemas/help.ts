@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** 帮助中心 categories in display order; administrators may add others. */
-export const FAQ_CATEGORIES = ['注册', '登录', '找回密码', '账号安全'] as const;
+export const FAQ_CATEGORIES = ['注册', '登录', '找回密码', '账号安全', '实名认证', '信息采集'] as const;
 
 export const FAQ_LIMITS = { category: 20, question: 200, answer: 2000, query: 100, askQuestion: 200 } as const;
 
@@ -103,4 +103,5 @@ export const askResponse = z.object({ answers: z.array(askAnswer) });
 export type AskResponse = z.infer<typeof askResponse>;
 
 /** What the 咨询答疑 page says when nothing matches. */
-export const ASK_NO_ANSWER_MESSAGE = '没有找到与您的问题相关的内容，请换个说法，或查看帮助中心、拨打客服电话';
+/** No platform-wide hotline exists: questions the FAQ cannot answer go to the person's own department. */
+export const ASK_NO_ANSWER_MESSAGE = '没有找到与您的问题相关的内容。请换个说法再问，或查看帮助中心；仍未解决的，请联系您所属的会计管理部门（各地财政部门会计管理机构）。';

@@ -347,9 +347,11 @@ describe(`原省平台 legacy entries (${dialectName})`, () => {
     await t.app.ctx.db.insertInto('work_entries').values({
       id, account_id: p.accountId, start_date: '2012-08-01', end_date: null, ongoing: 1, company: '北京测试商贸有限公司', credit_code: VALID_CC, unit_type: null, industry: 'F',
       address: '北京市东城区测试路1号', phone: null, has_accounting: 1, accounting_rows: JSON.stringify(work().accountingRows), accounting_proof_file_id: null, title: null,
-      title_date: null, title_file_id: null, legacy: 1, locked_fields: JSON.stringify(['startDate', 'company', 'creditCode', 'hasAccounting']), created_at: now, updated_at: now,
+      title_date: null, title_file_id: null, legacy: 1, locked_fields: JSON.stringify(['startDate', 'company', 'creditCode', 'industry', 'hasAccounting', 'accountingRows']), created_at: now, updated_at: now,
     }).execute();
-    expectField(await p.call('PUT', `/api/collection/work/${id}`, work({ company: '北京改名有限公司' })), 'company', '原省平台数据不可修改');
+    for (const [patch, path] of [[{ company: '北京改名有限公司' }, 'company'], [{ industry: 'L' }, 'industry'], [{ accountingRows: [{ level: '2', post: '03', startDate: '2012-08-01', endDate: null }] }, 'accountingRows']] as const) {
+      expectField(await p.call('PUT', `/api/collection/work/${id}`, work(patch)), path, '原省平台数据不可修改');
+    }
     expect((await p.call('PUT', `/api/collection/work/${id}`, work({ creditCode: VALID_CC.toLowerCase() }))).json()).toMatchObject({ unitType: '4007', legacy: true });
   });
 });

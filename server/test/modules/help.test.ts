@@ -99,9 +99,11 @@ describe(`咨询答疑 ask (${dialectName})`, () => {
     expect(answers[0]?.excerpt).toContain('3分钟内有效');
   });
 
-  it('points guide answers at /guide/<chapter>#<section>', async () => {
-    const answers = await ask('管理端怎么新建审核员账号');
-    expect(answers[0]).toMatchObject({ kind: 'guide', link: '/guide/admin#admin-staff-create' });
+  it('points guide answers at /guide/<chapter>#<section>, and answers accountants from their guide only', async () => {
+    const answers = await ask('线上实名认证怎么上传证件照片');
+    expect(answers.find((a) => a.kind === 'guide')).toMatchObject({ link: '/guide/realname#realname-online' });
+    // the management chapters are the staff's (inside the management portal), never an accountant's answer
+    expect((await ask('管理端怎么新建审核员账号')).filter((a) => a.link.includes('admin'))).toEqual([]);
   });
 
   it.each(['量子色动力学', '今天天气怎么样', 'qwertyuiop'])('returns no answers for “%s”', async (q) => {

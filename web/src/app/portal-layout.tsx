@@ -4,6 +4,9 @@ import { Button, Dropdown, Space, Spin } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { useLogout, useMe, usePublicConfig } from '../lib/session';
 
+/** 会计人员信息服务: only the chapters that exist (a later chapter adds its entry here). */
+const SERVICE_MENU: ReadonlyArray<{ to: string; label: string }> = [{ to: '/collection', label: '信息采集' }];
+
 /** The accountant portal frame: title bar with 注册 / 会计人员登录, or the masked name and 退出. */
 export function PortalLayout() {
   const { data: me } = useMe();
@@ -26,6 +29,12 @@ export function PortalLayout() {
         <nav aria-label="账号">
           {me ? (
             <Space>
+              {/* 会计人员信息服务 (guide §3): the entries built so far; later chapters add theirs */}
+              <Dropdown menu={{ items: SERVICE_MENU.map((m) => ({ key: m.to, label: <Link to={m.to}>{m.label}</Link> })) }}>
+                <Button type="text" style={{ color: '#fff' }} aria-haspopup="menu" data-testid="service-menu">
+                  会计人员信息服务
+                </Button>
+              </Dropdown>
               <Dropdown
                 menu={{
                   items: [{ key: 'logout', label: '退出登录' }],

@@ -169,7 +169,7 @@ export function RareCharPicker({ onPick }: { onPick: (char: string) => void }) {
                 style={{ height: 'auto', padding: '4px 0', display: 'flex', flexDirection: 'column', gap: 0 }}
               >
                 <span style={{ fontSize: 24, lineHeight: '32px', fontFamily: RARE_FONT }}>{c.char}</span>
-                <span style={{ fontSize: 11, color: 'rgba(0,0,0,0.45)' }}>{c.pinyin[0] ?? code}</span>
+                <span style={{ fontSize: 11, color: '#595959' }}>{c.pinyin[0] ?? code}</span>
               </Button>
             );
           })}

@@ -9,6 +9,8 @@ interface Props {
   /** reads the phone field; returns undefined after showing its own error */
   getPhone: () => string;
   onPhoneError: (message: string) => void;
+  /** changes when the server used the code up without doing its work: the button may send again */
+  codeVoided?: number;
 }
 
 /**
@@ -16,7 +18,7 @@ interface Props {
  * reload or a second tab still shows the true wait). Once this network or phone has had a code, the
  * server asks for the image captcha (CAPTCHA_REQUIRED): a 安全验证 dialog shows it, then sends.
  */
-export function SmsCodeButton({ purpose, getPhone, onPhoneError }: Props) {
+export function SmsCodeButton({ purpose, getPhone, onPhoneError, codeVoided }: Props) {
   const { message } = App.useApp();
   const [left, setLeft] = useState(0);
   const [sending, setSending] = useState(false);
@@ -26,6 +28,10 @@ export function SmsCodeButton({ purpose, getPhone, onPhoneError }: Props) {
   const [captchaError, setCaptchaError] = useState<string | undefined>();
   const captchaRef = useRef<CaptchaHandle>(null);
   const onCaptcha = useCallback((id: string) => setCaptchaId(id), []);
+
+  useEffect(() => {
+    if (codeVoided) setLeft(0);
+  }, [codeVoided]);
 
   useEffect(() => {
     if (left <= 0) return;
@@ -76,7 +82,7 @@ export function SmsCodeButton({ purpose, getPhone, onPhoneError }: Props) {
   return (
     <>
       <Button onClick={() => void send()} disabled={left > 0} loading={sending && !asking} data-testid="sms-button" aria-live="polite" style={{ minWidth: 132 }}>
-        {left > 0 ? `${left}秒后重新获取` : '免费获取验证码'}
+        {left > 0 ? `${left > 60 ? `${Math.ceil(left / 60)}分钟` : `${left}秒`}后重新获取` : '免费获取验证码'}
       </Button>
       <Modal title="安全验证" open={asking} onOk={confirm} okText="确定" cancelText="取消" confirmLoading={sending} onCancel={() => setAsking(false)} destroyOnHidden>
         <Typography.Paragraph>为保护您的手机号不被他人滥用，请输入图形验证码后获取短信验证码。</Typography.Paragraph>

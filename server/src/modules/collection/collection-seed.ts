@@ -219,7 +219,7 @@ async function seedLegacy(c: Ctx, p: ReturnType<typeof demoPeople>['legacy'], ha
       credit_code: creditCode('91370102MA3C5F7K2'), credit_code_warning: 0, unit_type: null, industry: 'L', address: '济南市历下区泉城路100号', phone: null,
       has_accounting: 1, accounting_rows: JSON.stringify([{ level: '3', post: '01', startDate: '2007-08-01', endDate: null }]), accounting_proof_file_id: null,
       title: null, title_date: null, title_file_id: null, legacy: 1,
-      locked_fields: JSON.stringify(['startDate', 'endDate', 'ongoing', 'company', 'creditCode', 'address', 'hasAccounting']), created_at: c.now, updated_at: c.now,
+      locked_fields: JSON.stringify(['startDate', 'endDate', 'ongoing', 'company', 'creditCode', 'industry', 'address', 'hasAccounting', 'accountingRows']), created_at: c.now, updated_at: c.now,
     })
     .execute();
 }

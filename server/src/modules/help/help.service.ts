@@ -78,7 +78,8 @@ export class HelpService {
 
   async ask(question: string): Promise<AskAnswer[]> {
     const { index } = await this.current();
-    return index.search(question).map((h) => ({ kind: h.doc.kind, title: h.doc.title, excerpt: h.excerpt, link: h.doc.link, score: h.score }));
+    // an FAQ answer is short and whole: shown whole, never from the middle; a guide section by its best passage
+    return index.search(question).map((h) => ({ kind: h.doc.kind, title: h.doc.title, excerpt: h.doc.kind === 'faq' ? h.doc.body : h.excerpt, link: h.doc.link, score: h.score }));
   }
 
   async createFaq(actorId: string, input: CreateFaqRequest, ip: string): Promise<FaqEntry> {

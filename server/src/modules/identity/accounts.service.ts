@@ -100,6 +100,7 @@ export class AccountsService {
         await smsCodes.consume(trx, codeId);
         await audit.record(trx, { actorKind: 'anonymous', action: 'account.register', outcome: 'failure', ip, detail: { reason: err instanceof AppError ? err.code : 'error' } });
       });
+      await smsCodes.releaseResendWindow(phone);
       throw err;
     }
     const passwordHash = await hashPassword(input.password);
@@ -212,6 +213,8 @@ export class AccountsService {
         await smsCodes.consume(trx, codeId);
         await audit.record(trx, { actorKind: 'anonymous', action: 'account.reset_password', outcome: 'failure', ip, targetKind: 'account', targetId: account?.id });
       });
+      // the code is used up: the person may ask for a new one at once (the page restarts its button)
+      await smsCodes.releaseResendWindow(phone);
       throw new AppError('RESET_MISMATCH', '证件号码、真实姓名、手机号与注册信息不一致，请核对后重新获取验证码');
     }
     const passwordHash = await hashPassword(input.newPassword);

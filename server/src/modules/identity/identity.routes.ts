@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   captchaResponse,
   loginRequest,
@@ -81,6 +82,22 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
       const token = await ctx.sessions.create('accountant', account.id, req.ip);
       setSessionCookie(req, reply, ACCOUNTANT_COOKIE, token);
       return accounts.toMe(account);
+    },
+  );
+
+  app.get(
+    '/api/session',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['identity'],
+        summary: '当前是否已登录（未登录时为 null，不以401表示：页面每次打开都会询问）',
+        response: { 200: z.object({ me: meResponse.nullable() }) },
+      },
+    },
+    async (req) => {
+      const session = await ctx.sessions.resolveAccountant(req.cookies[ACCOUNTANT_COOKIE]);
+      return { me: session ? accounts.toMe(session.account) : null };
     },
   );
 

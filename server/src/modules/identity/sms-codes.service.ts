@@ -155,6 +155,15 @@ export class SmsCodeService {
     return row.id;
   }
 
+  /**
+   * Lifts the phone's resend window after its code was used up without doing its work (a reset whose
+   * details did not match, a registration of a number already registered): the person can ask for a
+   * new code at once. The captcha and the daily cap still apply to that next code.
+   */
+  async releaseResendWindow(phone: string): Promise<void> {
+    await this.limiter.release(`sms:phone:${this.fieldCrypto.blindIndex('phone', normaliseMobile(phone))}`);
+  }
+
   /** Marks a checked code used; fails if another request used it first. */
   async consume(trx: Db, codeId: string, field = 'smsCode'): Promise<void> {
     const r = await trx

@@ -1,15 +1,25 @@
-import { useState } from 'react';
-import { Button, Card, Form, Input, Result, Space, type FormInstance } from 'antd';
+import { useRef, useState } from 'react';
+import { Button, Card, Form, Input, Result, Space, type FormInstance, type InputRef } from 'antd';
+import type { Rule } from 'antd/es/form';
 import { useNavigate } from 'react-router';
 import { checkPassword, describePasswordPolicy, type PasswordPolicy, type SmsPurpose } from '@ausm/domain';
 import { applyApiError, ruleFrom } from '../../lib/forms';
+import { ApiError } from '../../lib/api';
 import { SmsCodeButton } from '../../components/sms-code-button';
+import { RareCharPicker, insertAtCursor } from '../../components/rare-char-picker';
 
-/** Submits a form to the API: server field errors land beside their fields, others in `error`. */
+/** Answers after which the server has used the SMS code up: the page may ask for a new one at once. */
+const CODE_VOIDING = new Set(['RESET_MISMATCH', 'ID_ALREADY_REGISTERED', 'PHONE_ALREADY_REGISTERED']);
+
+/**
+ * Submits a form to the API: server field errors land beside their fields, others in `error`;
+ * `codeVoided` counts the answers that used the SMS code up (SmsCodeField restarts its button).
+ */
 export function useFormSubmit<T>(form: FormInstance<T>, send: (values: T) => Promise<unknown>) {
   const [error, setError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState(false);
+  const [codeVoided, setCodeVoided] = useState(0);
   const submit = async (values: T) => {
     setError(undefined);
     setSubmitting(true);
@@ -18,11 +28,15 @@ export function useFormSubmit<T>(form: FormInstance<T>, send: (values: T) => Pro
       setDone(true);
     } catch (e) {
       setError(applyApiError(form, e));
+      if (e instanceof ApiError && CODE_VOIDING.has(e.code)) {
+        form.setFieldValue('smsCode' as never, '' as never);
+        setCodeVoided((n) => n + 1);
+      }
     } finally {
       setSubmitting(false);
     }
   };
-  return { error, submitting, done, submit };
+  return { error, submitting, done, submit, codeVoided };
 }
 
 /** The confirmation page after registering or resetting a password, with the way to 登录. */
@@ -76,15 +90,44 @@ export function PasswordPair({ form, policy, name, label, confirmLabel }: { form
   );
 }
 
+/**
+ * 真实姓名 with the 生僻字 picker beside it: a person named 林𡒄 types the name the same way at
+ * registration and when resetting the password.
+ */
+export function NameField({ form, rules, placeholder }: { form: FormInstance; rules: Rule[]; placeholder?: string }) {
+  const nameRef = useRef<InputRef>(null);
+  return (
+    <Form.Item label="真实姓名" htmlFor="name" required extra="姓名中有生僻字的，请点击“生僻字”选择">
+      <Space.Compact style={{ width: '100%' }}>
+        <Form.Item name="name" noStyle rules={rules}>
+          <Input id="name" ref={nameRef} autoComplete="name" placeholder={placeholder} />
+        </Form.Item>
+        <RareCharPicker
+          onPick={(ch) => {
+            const input = nameRef.current?.input ?? null;
+            const next = insertAtCursor(input, form.getFieldValue('name') ?? '', ch);
+            form.setFieldValue('name', next.value);
+            requestAnimationFrame(() => {
+              input?.focus();
+              input?.setSelectionRange(next.caret, next.caret);
+            });
+          }}
+        />
+      </Space.Compact>
+    </Form.Item>
+  );
+}
+
 /** 验证码 with 免费获取验证码 for the phone in the form's `phone` field. */
-export function SmsCodeField({ form, purpose }: { form: FormInstance; purpose: SmsPurpose }) {
+export function SmsCodeField({ form, purpose, codeVoided }: { form: FormInstance; purpose: SmsPurpose; codeVoided?: number }) {
   return (
     <Form.Item label="验证码" htmlFor="smsCode" required>
       <Space.Compact style={{ width: '100%' }}>
-        <Form.Item name="smsCode" noStyle rules={[{ required: true, message: '请输入验证码' }, { pattern: /^\d{6}$/, message: '请输入6位短信验证码' }]}>
+        {/* checked as it is typed and at submit, not on blur: leaving the box to press 免费获取验证码 is no mistake */}
+        <Form.Item name="smsCode" noStyle validateTrigger={['onChange']} rules={[{ required: true, message: '请输入验证码' }, { pattern: /^\d{6}$/, message: '请输入6位短信验证码' }]}>
           <Input id="smsCode" autoComplete="one-time-code" inputMode="numeric" maxLength={6} placeholder="短信验证码" />
         </Form.Item>
-        <SmsCodeButton purpose={purpose} getPhone={() => form.getFieldValue('phone') ?? ''} onPhoneError={(m) => form.setFields([{ name: 'phone', errors: [m] }])} />
+        <SmsCodeButton purpose={purpose} codeVoided={codeVoided} getPhone={() => form.getFieldValue('phone') ?? ''} onPhoneError={(m) => form.setFields([{ name: 'phone', errors: [m] }])} />
       </Space.Compact>
     </Form.Item>
   );

@@ -4,14 +4,14 @@ import { api } from '../../lib/api';
 import { ruleFrom } from '../../lib/forms';
 import { usePublicConfig } from '../../lib/session';
 import { NoticeCard } from '../../components/notice-card';
-import { DoneCard, PasswordPair, SmsCodeField, useFormSubmit } from './account-form-parts';
+import { DoneCard, NameField, PasswordPair, SmsCodeField, useFormSubmit } from './account-form-parts';
 
 /** 找回密码: every field must match the registration; success ends all sessions of the account. */
 export function ForgotPasswordPage() {
   const [form] = Form.useForm<ResetPasswordRequest>();
   const { data: config } = usePublicConfig();
   const policy = config?.passwordPolicy ?? DENGBAO_PASSWORD_POLICY;
-  const { error, submitting, done, submit } = useFormSubmit(form, (values) => api('POST', '/api/password-reset', values));
+  const { error, submitting, done, submit, codeVoided } = useFormSubmit(form, (values) => api('POST', '/api/password-reset', values));
 
   if (done) return <DoneCard title="密码已重置" subTitle="请使用新密码登录。为保护账号安全，该账号在其他设备上的登录已全部退出。" />;
 
@@ -23,14 +23,12 @@ export function ForgotPasswordPage() {
           <Form.Item label="证件号码" name="idNumber" rules={[{ required: true, message: '请输入证件号码' }]}>
             <Input autoComplete="off" maxLength={30} />
           </Form.Item>
-          <Form.Item label="真实姓名" name="name" rules={[{ required: true, message: '请输入真实姓名' }]}>
-            <Input autoComplete="name" />
-          </Form.Item>
+          <NameField form={form} rules={[{ required: true, message: '请输入真实姓名' }]} />
           <PasswordPair form={form} policy={policy} name="newPassword" label="新密码" confirmLabel="确认新密码" />
           <Form.Item label="手机号" name="phone" rules={[{ required: true, message: '请输入手机号' }, ruleFrom(checkMobile)]}>
             <Input autoComplete="tel" inputMode="tel" maxLength={20} />
           </Form.Item>
-          <SmsCodeField form={form} purpose="reset_password" />
+          <SmsCodeField form={form} purpose="reset_password" codeVoided={codeVoided} />
           <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
             确认重置密码
           </Button>

@@ -26,9 +26,11 @@ export function LoginPage() {
       qc.setQueryData(['me'], me);
       navigate('/');
     } catch (e) {
-      setError(applyApiError(form, e));
+      // a captcha is single use: clear it and load a new one first, then say why (clearing after the
+      // message would wipe the message beside the field)
       form.setFieldValue('captchaText', '');
       captchaRef.current?.refresh();
+      setError(applyApiError(form, e));
     } finally {
       setSubmitting(false);
     }

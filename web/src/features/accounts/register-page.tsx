@@ -1,5 +1,5 @@
-import { useMemo, useRef } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Radio, Select, Space, Typography, type InputRef } from 'antd';
+import { useMemo } from 'react';
+import { Alert, Button, Card, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import {
@@ -19,8 +19,7 @@ import { api } from '../../lib/api';
 import { ruleFrom } from '../../lib/forms';
 import { usePublicConfig } from '../../lib/session';
 import { NoticeCard } from '../../components/notice-card';
-import { RareCharPicker, insertAtCursor } from '../../components/rare-char-picker';
-import { DoneCard, PasswordPair, SmsCodeField, useFormSubmit } from './account-form-parts';
+import { DoneCard, NameField, PasswordPair, SmsCodeField, useFormSubmit } from './account-form-parts';
 
 const todayLocal = () => beijingDate(new Date());
 
@@ -38,8 +37,7 @@ export function RegisterPage() {
   const { data: config } = usePublicConfig();
   const policy = config?.passwordPolicy ?? DENGBAO_PASSWORD_POLICY;
   const today = config?.today ?? todayLocal();
-  const nameRef = useRef<InputRef>(null);
-  const { error, submitting, done, submit } = useFormSubmit(form, (values) =>
+  const { error, submitting, done, submit, codeVoided } = useFormSubmit(form, (values) =>
     api('POST', '/api/accounts', {
       ...values,
       nationality: values.idType === 'foreign_passport' ? values.nationality : undefined,
@@ -109,29 +107,12 @@ export function RegisterPage() {
               </Form.Item>
             </>
           )}
-          <Form.Item label="真实姓名" htmlFor="name" required extra="姓名中有生僻字的，请点击“生僻字”选择">
-            <Space.Compact style={{ width: '100%' }}>
-              <Form.Item name="name" noStyle rules={[{ required: true, message: '请输入真实姓名' }, ruleFrom((v) => checkPersonName(v, idType))]}>
-                <Input id="name" ref={nameRef} autoComplete="name" placeholder="请输入与证件一致的姓名" />
-              </Form.Item>
-              <RareCharPicker
-                onPick={(ch) => {
-                  const input = nameRef.current?.input ?? null;
-                  const next = insertAtCursor(input, form.getFieldValue('name') ?? '', ch);
-                  form.setFieldValue('name', next.value);
-                  requestAnimationFrame(() => {
-                    input?.focus();
-                    input?.setSelectionRange(next.caret, next.caret);
-                  });
-                }}
-              />
-            </Space.Compact>
-          </Form.Item>
+          <NameField form={form} rules={[{ required: true, message: '请输入真实姓名' }, ruleFrom((v) => checkPersonName(v, idType))]} placeholder="请输入与证件一致的姓名" />
           <PasswordPair form={form} policy={policy} name="password" label="密码" confirmLabel="确认密码" />
           <Form.Item label="手机号" name="phone" rules={[{ required: true, message: '请输入手机号' }, ruleFrom(checkMobile)]}>
             <Input autoComplete="tel" inputMode="tel" maxLength={20} placeholder="请输入本人手机号" />
           </Form.Item>
-          <SmsCodeField form={form} purpose="register" />
+          <SmsCodeField form={form} purpose="register" codeVoided={codeVoided} />
           <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
             注册
           </Button>

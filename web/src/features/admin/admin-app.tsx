@@ -18,6 +18,7 @@ import './admin.css';
 const AdminFaqPage = lazy(() => import('../help/admin-faq-page'));
 const CertificatesPage = lazy(() => import('./certificates-page'));
 const PoliciesPage = lazy(() => import('./policies-page'));
+const GuidePage = lazy(() => import('../help/guide-page'));
 
 /** Signed-in staff only: everyone else goes to /admin/login and comes back after signing in. */
 function SignedInLayout() {
@@ -144,6 +145,9 @@ function AdminRoutes() {
             </RoleOnly>
           }
         />
+        {/* the staff's 操作说明: the management chapters, no longer in the public guide */}
+        <Route path="guide" element={<GuidePage audience="staff" />} />
+        <Route path="guide/:chapter" element={<GuidePage audience="staff" />} />
         <Route path="*" element={<AdminNotFound />} />
       </Route>
     </Routes>

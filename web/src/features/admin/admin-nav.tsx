@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AuditOutlined, ControlOutlined, HomeOutlined, QuestionCircleOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BookOutlined, ControlOutlined, HomeOutlined, QuestionCircleOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { StaffRole } from '@ausm/domain';
 
 export interface AdminNavItem {
@@ -53,6 +53,7 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
     roles: ['sysadmin'],
     description: '维护会计人员端帮助中心的常见问题及答案。',
   },
+  { path: '/admin/guide', label: '操作说明', icon: <BookOutlined />, description: '管理端的登录、工作人员管理、帮助中心维护和审核的操作说明。' },
 ];
 
 export function navFor(role: StaffRole): AdminNavItem[] {

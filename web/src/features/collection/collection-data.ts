@@ -14,7 +14,9 @@ import {
 import { api, ApiError } from '../../lib/api';
 import { usePublicConfig } from '../../lib/session';
 
-export const COLLECTION_KEY = ['collection'] as const;
+import { COLLECTION_KEY } from '../../lib/query-keys';
+
+export { COLLECTION_KEY };
 
 export function useCollection(enabled: boolean) {
   return useQuery({ queryKey: COLLECTION_KEY, queryFn: () => api<CollectionState>('GET', '/api/collection'), enabled });

@@ -23,10 +23,15 @@ function isStep(s: string | null): s is CollectionStep {
   return s !== null && (COLLECTION_STEPS as ReadonlyArray<string>).includes(s);
 }
 
-/** Where a person comes back to: the saved step while filling in, the 审核告知 once submitted or decided. */
+/**
+ * Where a person comes back to: the step after the furthest one saved while filling in (a fresh
+ * collection starts at 采集须知), the 审核告知 once submitted or decided.
+ */
 function resumeStep(state: CollectionState): CollectionStep {
   if (state.status !== 'draft') return 'result';
-  return state.step === 'result' ? 'department' : state.step;
+  if (state.step === 'notice' && !state.scope) return 'notice';
+  const next = COLLECTION_STEPS[COLLECTION_STEPS.indexOf(state.step) + 1];
+  return !next || next === 'result' ? 'department' : next;
 }
 
 /** The steps themselves, once the person is real-name verified. */

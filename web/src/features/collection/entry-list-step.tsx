@@ -1,5 +1,5 @@
 import { useState, type ComponentType, type ReactNode } from 'react';
-import { Alert, App, Button, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Grid, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CollectionState } from '@ausm/domain';
@@ -70,6 +70,7 @@ export function EntryListStep<T extends { id: string }>({
   blockNext: () => string | undefined;
 }) {
   const { message } = App.useApp();
+  const phone = !(Grid.useBreakpoint().md ?? true);
   const save = useSave();
   const today = useToday();
   const [editing, setEditing] = useState<T | 'new' | null>(() => entries.find((e) => e.id === focusEntryId) ?? null);
@@ -111,6 +112,46 @@ export function EntryListStep<T extends { id: string }>({
       </div>
       {blocked && <Alert type="error" showIcon role="alert" title={blocked} style={{ marginBottom: 12 }} />}
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+      {phone ? (
+        // on a phone a table shows one column at a time: each entry is a card with its fields stacked
+        entries.length === 0 ? (
+          <Typography.Paragraph>{`暂无${noun}，请点击“新增”`}</Typography.Paragraph>
+        ) : (
+          <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid={`${kind}-cards`}>
+            {entries.map((e, i) => (
+              <Card
+                key={e.id}
+                size="small"
+                className={issues.some((x) => x.entryId === e.id) ? 'ausm-row-error' : undefined}
+                title={`${noun}${i + 1}`}
+                actions={[
+                  <Button key="view" type="link" size="small" onClick={() => setViewing(e)}>
+                    查看详情
+                  </Button>,
+                  <Button key="edit" type="link" size="small" onClick={() => setEditing(e)}>
+                    编辑
+                  </Button>,
+                  <Popconfirm key="delete" title={`确定删除该${noun}吗？`} okText="删除" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => remove(e)}>
+                    <Button type="link" size="small" danger>
+                      删除
+                    </Button>
+                  </Popconfirm>,
+                ]}
+              >
+                <Descriptions
+                  column={1}
+                  size="small"
+                  items={columns.map((c, j) => {
+                    const key = String(c.key ?? ('dataIndex' in c ? c.dataIndex : j));
+                    const raw = 'dataIndex' in c && typeof c.dataIndex === 'string' ? (e as Record<string, unknown>)[c.dataIndex] : undefined;
+                    return { key, label: c.title as ReactNode, children: c.render ? (c.render(raw, e, i) as ReactNode) : String(raw ?? '—') };
+                  })}
+                />
+              </Card>
+            ))}
+          </Space>
+        )
+      ) : (
       <Table<T>
         rowKey="id"
         size="middle"
@@ -145,6 +186,7 @@ export function EntryListStep<T extends { id: string }>({
           },
         ]}
       />
+      )}
       <StepActions onPrev={onPrev} onNext={next} />
       {editing && <Editor entry={editing === 'new' ? null : editing} issues={issues} today={today} onClose={() => setEditing(null)} onSaved={saved} />}
       <Modal wrapClassName="ausm-collection-modal" open={viewing !== null} title={`${noun}详情`} footer={null} onCancel={() => setViewing(null)} width={detailWidth}>

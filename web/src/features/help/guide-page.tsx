@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { Anchor, Breadcrumb, Card, Col, Collapse, Grid, Menu, Result, Row, Typography } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import { GUIDE_CHAPTERS, findGuideChapter, guideLink, type GuideChapter, type GuideScreenshot, type GuideSection } from '@ausm/domain';
+import { ACCOUNTANT_GUIDE, STAFF_GUIDE, findGuideChapter, type GuideChapter, type GuideScreenshot, type GuideSection } from '@ausm/domain';
+import { usePublicConfig } from '../../lib/session';
 import { usePageTitle } from './use-page-title';
 import { MUTED } from './help-styles';
 
@@ -54,16 +55,28 @@ function SectionBody({ section, number }: { section: GuideSection; number: strin
   );
 }
 
+/**
+ * One guide: the accountants' (the public /guide) or the staff's (/admin/guide, inside the
+ * management portal). Sections about the demo environment's simulators show only in demo mode.
+ */
+interface GuideBook {
+  chapters: readonly GuideChapter[];
+  base: string;
+  demo: boolean;
+}
+const linkIn = (book: GuideBook, chapterId: string, sectionId?: string) => `${book.base}/${chapterId}${sectionId ? `#${sectionId}` : ''}`;
+const sectionsOf = (book: GuideBook, chapter: GuideChapter) => chapter.sections.filter((s) => !s.demoOnly || book.demo);
+
 /** Table of contents: every chapter, and the sections of the one being read. */
-function Toc({ chapter }: { chapter: GuideChapter }) {
-  const index = GUIDE_CHAPTERS.indexOf(chapter);
+function Toc({ book, chapter }: { book: GuideBook; chapter: GuideChapter }) {
+  const index = book.chapters.indexOf(chapter);
   return (
     <nav aria-label="操作说明目录">
       <Menu
         mode="inline"
         selectedKeys={[chapter.id]}
         style={{ borderInlineEnd: 'none' }}
-        items={GUIDE_CHAPTERS.map((c, i) => ({ key: c.id, label: <Link to={guideLink(c.id)}>{`${i + 1}. ${c.title}`}</Link> }))}
+        items={book.chapters.map((c, i) => ({ key: c.id, label: <Link to={linkIn(book, c.id)}>{`${i + 1}. ${c.title}`}</Link> }))}
       />
       <Typography.Text style={{ ...MUTED, display: 'block', margin: '12px 0 4px 16px', fontSize: 13 }}>
         本章内容
@@ -71,13 +84,13 @@ function Toc({ chapter }: { chapter: GuideChapter }) {
       <Anchor
         affix={false}
         style={{ marginInlineStart: 16 }}
-        items={chapter.sections.map((s, i) => ({ key: s.id, href: `#${s.id}`, title: `${index + 1}.${i + 1} ${s.title}` }))}
+        items={sectionsOf(book, chapter).map((s, i) => ({ key: s.id, href: `#${s.id}`, title: `${index + 1}.${i + 1} ${s.title}` }))}
       />
     </nav>
   );
 }
 
-function Overview() {
+function Overview({ book }: { book: GuideBook }) {
   return (
     <div style={{ maxWidth: 960, margin: '0 auto' }}>
       <Typography.Title level={1} style={{ fontSize: 26 }}>
@@ -91,19 +104,19 @@ function Overview() {
           目录
         </Typography.Title>
         <ol style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {GUIDE_CHAPTERS.map((c, i) => (
+          {book.chapters.map((c, i) => (
             <li key={c.id} style={{ marginBottom: 16 }}>
               <Card size="small">
                 <Typography.Title level={3} style={{ fontSize: 17, marginTop: 0 }}>
-                  <Link to={guideLink(c.id)}>{`${i + 1}. ${c.title}`}</Link>
+                  <Link to={linkIn(book, c.id)}>{`${i + 1}. ${c.title}`}</Link>
                 </Typography.Title>
                 <Typography.Paragraph style={{ ...MUTED, marginBottom: 8 }}>
                   {c.summary}
                 </Typography.Paragraph>
                 <ol style={{ listStyle: 'none', paddingInlineStart: 0, margin: 0, display: 'flex', flexWrap: 'wrap', gap: '4px 20px' }}>
-                  {c.sections.map((s, j) => (
+                  {sectionsOf(book, c).map((s, j) => (
                     <li key={s.id}>
-                      <Link to={guideLink(c.id, s.id)}>{`${i + 1}.${j + 1} ${s.title}`}</Link>
+                      <Link to={linkIn(book, c.id, s.id)}>{`${i + 1}.${j + 1} ${s.title}`}</Link>
                     </li>
                   ))}
                 </ol>
@@ -116,46 +129,46 @@ function Overview() {
   );
 }
 
-function ChapterView({ chapter }: { chapter: GuideChapter }) {
+function ChapterView({ book, chapter }: { book: GuideBook; chapter: GuideChapter }) {
   const screens = Grid.useBreakpoint();
   const wide = screens.md ?? false;
-  const index = GUIDE_CHAPTERS.indexOf(chapter);
-  const prev = GUIDE_CHAPTERS[index - 1];
-  const next = GUIDE_CHAPTERS[index + 1];
+  const index = book.chapters.indexOf(chapter);
+  const prev = book.chapters[index - 1];
+  const next = book.chapters[index + 1];
   return (
     <Row gutter={[24, 16]}>
       <Col xs={24} md={8} lg={6}>
         {wide ? (
           <Card size="small" title="目录" style={{ position: 'sticky', top: 16 }} styles={{ body: { padding: '8px 0' } }}>
-            <Toc chapter={chapter} />
+            <Toc book={book} chapter={chapter} />
           </Card>
         ) : (
           // On a phone the table of contents folds away above the text.
-          <Collapse items={[{ key: 'toc', label: `目录（当前：${index + 1}. ${chapter.title}）`, children: <Toc chapter={chapter} /> }]} />
+          <Collapse items={[{ key: 'toc', label: `目录（当前：${index + 1}. ${chapter.title}）`, children: <Toc book={book} chapter={chapter} /> }]} />
         )}
       </Col>
       <Col xs={24} md={16} lg={18}>
         <Card>
-          <Breadcrumb items={[{ title: <Link to="/guide">操作说明</Link> }, { title: chapter.title }]} style={{ marginBottom: 12 }} />
+          <Breadcrumb items={[{ title: <Link to={book.base}>操作说明</Link> }, { title: chapter.title }]} style={{ marginBottom: 12 }} />
           <Typography.Title level={1} style={{ fontSize: 24 }}>
             {`${index + 1}. ${chapter.title}`}
           </Typography.Title>
           <Typography.Paragraph style={MUTED}>
-            {chapter.summary} 对应页面：<Link to={chapter.pagePath}>{chapter.pagePath}</Link>
+            {chapter.summary} <Link to={chapter.pagePath}>{`打开“${chapter.title}”页面`}</Link>
           </Typography.Paragraph>
-          {chapter.sections.map((s, i) => (
+          {sectionsOf(book, chapter).map((s, i) => (
             <SectionBody key={s.id} section={s} number={`${index + 1}.${i + 1}`} />
           ))}
           <nav aria-label="翻页" style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: 12, borderTop: '1px solid #f0f0f0', paddingTop: 16 }}>
             {prev ? (
-              <Link to={guideLink(prev.id)}>
+              <Link to={linkIn(book, prev.id)}>
                 <LeftOutlined aria-hidden="true" /> {`上一章：${prev.title}`}
               </Link>
             ) : (
               <span />
             )}
             {next && (
-              <Link to={guideLink(next.id)}>
+              <Link to={linkIn(book, next.id)}>
                 {`下一章：${next.title}`} <RightOutlined aria-hidden="true" />
               </Link>
             )}
@@ -166,11 +179,16 @@ function ChapterView({ chapter }: { chapter: GuideChapter }) {
   );
 }
 
-/** 操作说明: /guide shows the table of contents, /guide/:chapter one chapter with its sections. */
-export default function GuidePage() {
+/**
+ * 操作说明: /guide shows the accountants' table of contents, /guide/:chapter one chapter with its
+ * sections; inside the management portal, /admin/guide the staff's.
+ */
+export default function GuidePage({ audience = 'accountant' }: { audience?: 'accountant' | 'staff' }) {
   const { chapter: chapterId } = useParams();
   const { hash } = useLocation();
-  const chapter = findGuideChapter(chapterId);
+  const { data: config } = usePublicConfig();
+  const book: GuideBook = audience === 'staff' ? { chapters: STAFF_GUIDE, base: '/admin/guide', demo: Boolean(config?.demo) } : { chapters: ACCOUNTANT_GUIDE, base: '/guide', demo: Boolean(config?.demo) };
+  const chapter = findGuideChapter(chapterId, book.chapters);
   usePageTitle(chapter ? `${chapter.title} - 操作说明` : '操作说明');
 
   // Client-side navigation does not scroll by itself: go to the section named in the URL, or the top.
@@ -181,16 +199,16 @@ export default function GuidePage() {
     else window.scrollTo({ top: 0 });
   }, [chapterId, hash]);
 
-  if (chapterId === undefined) return <Overview />;
+  if (chapterId === undefined) return <Overview book={book} />;
   if (!chapter) {
     return (
       <Result
         status="404"
         title="没有找到这一章"
         subTitle="链接可能已过期，请从目录中选择要查看的章节。"
-        extra={<Link to="/guide">返回操作说明目录</Link>}
+        extra={<Link to={book.base}>返回操作说明目录</Link>}
       />
     );
   }
-  return <ChapterView chapter={chapter} />;
+  return <ChapterView book={book} chapter={chapter} />;
 }

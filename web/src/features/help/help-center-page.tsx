@@ -3,7 +3,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { Alert, Card, Collapse, Empty, Input, Skeleton, Space, Typography } from 'antd';
 import { BookOutlined, CommentOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { FAQ_LIMITS, faqAnchor, type FaqEntry, type FaqListResponse } from '@ausm/domain';
+import { FAQ_CATEGORIES, FAQ_LIMITS, faqAnchor, type FaqEntry, type FaqListResponse } from '@ausm/domain';
 import { api } from '../../lib/api';
 import { usePageTitle } from './use-page-title';
 import { MUTED } from './help-styles';
@@ -57,7 +57,8 @@ export default function HelpCenterPage() {
         帮助中心
       </Typography.Title>
       <Typography.Paragraph style={MUTED}>
-        这里汇总了注册、登录、找回密码和账号安全方面的常见问题。点击问题查看答案，也可以输入关键词搜索。
+        {/* the topics the page has, from the entries themselves: a new category is named as soon as it exists */}
+        {`这里汇总了${(q ? FAQ_CATEGORIES : (data?.categories ?? FAQ_CATEGORIES)).join('、')}方面的常见问题。点击问题查看答案，也可以输入关键词搜索。`}
       </Typography.Paragraph>
 
       <Card style={{ marginBottom: 24 }}>

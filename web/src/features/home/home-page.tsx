@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { BookOutlined, CommentOutlined, QuestionCircleOutlined, SolutionOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useMe } from '../../lib/session';
+import { MyProgress } from './my-progress';
 
 interface Entry {
   to: string;
@@ -19,7 +20,7 @@ export function HomePage() {
       ? []
       : [{ to: '/register', title: '会计人员注册', description: '使用本人有效身份证件和手机号注册账号', icon: <UserAddOutlined /> }]),
     { to: '/collection', title: '会计人员信息采集', description: '实名认证后采集基本信息、教育经历和工作经历', icon: <SolutionOutlined /> },
-    { to: '/help', title: '帮助中心', description: '注册、登录等常见问题解答', icon: <QuestionCircleOutlined /> },
+    { to: '/help', title: '帮助中心', description: '注册登录、实名认证、信息采集等常见问题解答', icon: <QuestionCircleOutlined /> },
     { to: '/guide', title: '操作说明', description: '平台各功能的在线操作指南', icon: <BookOutlined /> },
     { to: '/ask', title: '咨询答疑', description: '输入问题，智能检索答案', icon: <CommentOutlined /> },
   ];
@@ -31,13 +32,14 @@ export function HomePage() {
       <Typography.Paragraph type="secondary">
         会计人员可在本平台办理注册登录、信息采集、信息变更、属地关系调转、会计专业技术资格考试报名、职称管理和继续教育登记等业务。
       </Typography.Paragraph>
+      {me && <MyProgress />}
       <Typography.Title level={2} style={{ fontSize: 20 }}>
         会计人员服务
       </Typography.Title>
       <Row gutter={[16, 16]}>
         {entries.map((e) => (
           <Col key={e.to} xs={24} sm={12} lg={6}>
-            <Link to={e.to} aria-label={e.title}>
+            <Link to={e.to} aria-label={e.title} className="ausm-service-link">
               <Card hoverable>
                 <div style={{ fontSize: 28, color: '#a61d24' }} aria-hidden="true">
                   {e.icon}
