@@ -1,5 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { latestSmsCode, loginViaUi, newPerson, registerViaApi, requestSmsCode } from './fixtures/helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { latestSmsCode, loginViaUi, newPerson, registerViaApi, requestSmsCode, type Person } from './fixtures/helpers';
+import { choose, pickDate } from './fixtures/portal';
+import { seriousViolations } from './fixtures/axe';
 
 /*
  * What a new user hit in chapters 1–3 (issue 11), one test per defect; each failed before its fix.
@@ -92,15 +94,82 @@ test('the service cards show the keyboard focus, and a logged-out page asks for 
   expect(errors).toEqual([]);
 });
 
-test('re-entering 信息采集 opens the step after the last one saved', async ({ page }) => {
+/** A registered person, signed in, verified through the Alipay simulator, with 采集须知 saved. */
+async function collectingPerson(page: Page): Promise<Person> {
   const p = await registerViaApi(page.request, newPerson());
   await loginViaUi(page, p.idNumber, p.password);
   await expect(page.getByTestId('masked-name')).toBeVisible();
-  // verified through the Alipay simulator, and 采集须知 saved
+  return collectingPersonFor(page, p);
+}
+
+async function collectingPersonFor(page: Page, p: Person): Promise<Person> {
   const cert = (await (await page.request.post('/api/realname/alipay')).json()) as { id: string };
   await page.request.post(`/api/sim/alipay/${cert.id}/confirm`, { data: { login: `u${Date.now()}@example.com`, name: p.name, idNumber: p.idNumber } });
   await expect.poll(async () => ((await (await page.request.get(`/api/realname/alipay/${cert.id}`)).json()) as { status: string }).status).toBe('passed');
   expect((await page.request.put('/api/collection/scope', { data: { scope: 'accountant' } })).status()).toBe(200);
+  return p;
+}
+
+test('re-entering 信息采集 opens the step after the last one saved', async ({ page }) => {
+  await collectingPerson(page);
   await page.goto('/collection');
   await expect(page.locator('#collection-step-title')).toHaveText('基本信息');
+});
+
+test('overlapping 会计工作经历 rows are refused in the row dialog, naming the row they clash with', async ({ page }) => {
+  await collectingPerson(page);
+  await page.goto('/collection?step=work');
+  await page.locator('.ausm-step-toolbar').getByRole('button', { name: '新增' }).click();
+  const work = page.getByRole('dialog', { name: '新增工作经历信息' });
+  await pickDate(work, '工作开始时间', '2015-03-01');
+  await work.getByRole('checkbox', { name: '至今' }).check();
+  await work.getByRole('radio', { name: '是', exact: true }).check();
+  for (const [i, start] of ['2015-03-01', '2016-01-01'].entries()) {
+    await work.getByRole('button', { name: '新增本单位会计工作经历' }).click();
+    const row = page.getByRole('dialog', { name: '新增本单位会计工作经历' });
+    await choose(row, '会计人员岗位层级', '一般会计人员');
+    await choose(row, '从事会计工作岗位', i === 0 ? '出纳' : '稽核');
+    await pickDate(row, '会计工作开始时间', start);
+    await row.getByRole('checkbox', { name: '至今' }).check();
+    await row.getByRole('button', { name: '确定' }).click();
+    if (i === 0) await expect(row).toBeHidden();
+    else await expect(row.getByText('与第1条会计工作经历时间重叠')).toBeVisible();
+  }
+});
+
+test('axe finds nothing serious on the login error, the 线上实名认证 dialog and every 信息采集 step, desktop and phone', async ({ page }) => {
+  test.setTimeout(180_000);
+  const findings: string[] = [];
+  const scan = async (where: string) => findings.push(...(await seriousViolations(page)).map((f) => `${where}: ${f}`));
+  await page.goto('/login');
+  await page.getByLabel('证件号码或手机号').fill('11010519491231002X');
+  await page.getByLabel('密码', { exact: true }).fill('Demo@2026');
+  await page.getByLabel('验证码', { exact: true }).fill('XXXX');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByText('图形验证码错误或已过期，请重新输入')).toBeVisible();
+  await scan('login error');
+  const p = await registerViaApi(page.request, newPerson());
+  await loginViaUi(page, p.idNumber, p.password);
+  await expect(page.getByTestId('masked-name')).toBeVisible();
+  await page.goto('/collection');
+  await expect(page.getByRole('dialog', { name: '实名认证', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '线上实名认证' }).click();
+  await expect(page.getByRole('dialog', { name: '线上实名认证', exact: true })).toBeVisible();
+  await scan('线上实名认证');
+  await page.keyboard.press('Escape');
+  await collectingPersonFor(page, p);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width > 400 ? 800 : 844 });
+    for (const [step, title] of [['basic', '基本信息'], ['education', '教育经历'], ['work', '工作经历'], ['department', '会计管理部门']] as const) {
+      await page.goto(`/collection?step=${step}`);
+      await expect(page.locator('#collection-step-title')).toHaveText(title);
+      await scan(`${title} at ${width}`);
+    }
+    await page.goto('/collection?step=education');
+    await page.locator('.ausm-step-toolbar').getByRole('button', { name: '新增' }).click();
+    await expect(page.getByRole('dialog', { name: '新增教育经历' })).toBeVisible();
+    await scan(`教育经历 dialog at ${width}`);
+    await page.keyboard.press('Escape');
+  }
+  expect(findings).toEqual([]);
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
 import { fillCaptcha } from './fixtures/helpers';
+import { seriousViolations } from './fixtures/axe';
 
 /**
  * Every public page at desktop and phone size: a screenshot to look at (docs/screenshots/) and an axe
@@ -23,12 +23,6 @@ const viewports = [
 ];
 const outDir = 'docs/screenshots';
 
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 for (const vp of viewports) {
   for (const p of pages) {

@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './mask';
 export * from './validators/normalise';
+export * from './rules/periods';
 export * from './validators/id-document';
 export * from './validators/credit-code';
 export * from './validators/phone';

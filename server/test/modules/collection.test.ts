@@ -227,19 +227,20 @@ describe(`education (${dialectName})`, () => {
     expect((await state(p)).education.map((e: { school: string }) => e.school)).toEqual(['乙大学']);
   });
 
-  it('checks 大专+ with 学信网 on first submit: verified needs no upload, not found needs the certificate', async () => {
+  it('checks 大专+ with 学信网 on save: verified needs no upload, not found needs the certificate, a corrected number is checked again', async () => {
     const p = await person();
     const { eduId } = await complete(p);
     const other = (await p.call('POST', '/api/collection/education', edu({ school: '首都财经学院', startDate: '2012-09-01', endDate: '2015-07-01', educationLevel: '14', degree: '3' }))).json();
-    expect(other.chsiStatus).toBe('unchecked');
+    expect(other.chsiStatus).toBe('not_found');
     const res = await submit(p);
     expectField(res, `education.${other.id}.proofFileId`, '学信网');
     expect(fieldPaths(res).some((f) => f.startsWith(`education.${eduId}`))).toBe(false);
     const s = await state(p);
     expect(s.education.map((e: { chsiStatus: string }) => e.chsiStatus)).toEqual(['verified', 'not_found']);
     const { id: _id, chsiStatus: _c, legacy: _l, lockedFields: _f, ...body } = s.education[1];
-    const fixed = await p.call('PUT', `/api/collection/education/${other.id}`, { ...body, proofFileId: await fileId(p, 'education_proof') });
-    expect(fixed.json().chsiStatus).toBe('not_found');
+    const corrected = { ...body, eduCertNo: `E${rand()}`, degreeCertNo: `D${rand()}` };
+    await chsiRecords(p, { school: body.school, eduCertNo: corrected.eduCertNo, degreeCertNo: corrected.degreeCertNo });
+    expect((await p.call('PUT', `/api/collection/education/${other.id}`, corrected)).json().chsiStatus).toBe('verified');
     expect((await submit(p)).statusCode).toBe(200);
   });
 

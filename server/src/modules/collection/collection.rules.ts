@@ -1,4 +1,7 @@
 import {
+  OPEN_END as PERIOD_OPEN_END,
+  periodsOverlap,
+  type Period,
   DEGREE_CODES,
   accountingTitle,
   checkCreditCode,
@@ -59,23 +62,9 @@ export function checkPeriod(p: { startDate: string; endDate: string | null; ongo
   return errors;
 }
 
-export interface Period {
-  id: string;
-  startDate: string | null;
-  endDate: string | null;
-  ongoing: boolean;
-}
-
-const OPEN_END = '9999-12-31';
-
-/** Two periods overlap when each starts before the other ends; a period may start the day another ends. */
-export function periodsOverlap(a: Period, b: Period): boolean {
-  if (!a.startDate || !b.startDate) return false;
-  const aEnd = a.ongoing ? OPEN_END : a.endDate;
-  const bEnd = b.ongoing ? OPEN_END : b.endDate;
-  if (!aEnd || !bEnd) return false;
-  return a.startDate < bEnd && b.startDate < aEnd;
-}
+export type { Period } from '@ausm/domain';
+export { periodsOverlap } from '@ausm/domain';
+const OPEN_END = PERIOD_OPEN_END;
 
 export function periodText(p: Period): string {
   return `${p.startDate ?? '?'}至${p.ongoing ? '今' : (p.endDate ?? '?')}`;

@@ -297,20 +297,24 @@ export class CollectionService {
   }
 
   async addEducation(accountId: string, input: EducationEntryRequest): Promise<EducationEntry> {
-    await this.assertCanEdit(accountId);
+    const account = await this.assertCanEdit(accountId);
     const values = await this.checkEducation(accountId, input);
     const id = crypto.randomUUID();
     await this.write(accountId, 'education', (trx) =>
       trx.insertInto('education_entries').values({ id, account_id: accountId, ...values, legacy: 0, locked_fields: null, created_at: values.updated_at }).execute(),
     );
+    // checked with 学信网 on save: the page knows at once whether the certificate must be uploaded
+    await this.verifyWithChsi(account);
     return toEducationEntry(await this.repo.getEducationRow(accountId, id));
   }
 
   async updateEducation(accountId: string, id: string, input: EducationEntryRequest): Promise<EducationEntry> {
-    await this.assertCanEdit(accountId);
+    const account = await this.assertCanEdit(accountId);
     const current = toEducationEntry(await this.repo.getEducationRow(accountId, id));
     const values = await this.checkEducation(accountId, input, current);
     await this.write(accountId, 'education', (trx) => trx.updateTable('education_entries').set(values).where('id', '=', id).where('account_id', '=', accountId).execute());
+    // a corrected certificate number is checked again now: an upload is asked for only if it fails again
+    await this.verifyWithChsi(account);
     return toEducationEntry(await this.repo.getEducationRow(accountId, id));
   }
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button, DatePicker, Form, Modal, Select, Space, Table } from 'antd';
+import { Button, DatePicker, Form, Modal, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { ACCOUNTING_POSTS, ACCOUNTING_POST_LEVELS, type AccountingRow } from '@ausm/domain';
+import { ACCOUNTING_POSTS, ACCOUNTING_POST_LEVELS, accountingRowPeriod, overlappingRows, periodsOverlap, type AccountingRow } from '@ausm/domain';
 import { fromDay, nameOf, options, toDay } from './collection-data';
 import { OngoingEndField } from './entry-form';
 
@@ -30,11 +30,18 @@ export function accountingRowColumns() {
   ];
 }
 
-function RowModal({ row, period, today, onClose, onSave }: { row: AccountingRow | null; period: WorkPeriod; today: string; onClose: () => void; onSave: (r: AccountingRow) => void }) {
+function RowModal({ row, others, period, today, onClose, onSave }: { row: AccountingRow | null; others: ReadonlyArray<{ row: AccountingRow; number: number }>; period: WorkPeriod; today: string; onClose: () => void; onSave: (r: AccountingRow) => void }) {
   const [form] = Form.useForm<RowForm>();
   const ongoing = Form.useWatch('ongoing', form) ?? false;
   const submit = (v: RowForm) => {
-    onSave({ level: v.level ?? '', post: v.post ?? '', startDate: fromDay(v.startDate) ?? '', endDate: v.ongoing ? null : fromDay(v.endDate) });
+    const next = { level: v.level ?? '', post: v.post ?? '', startDate: fromDay(v.startDate) ?? '', endDate: v.ongoing ? null : fromDay(v.endDate) };
+    // checked here, not only at 保存 of the whole entry: the clash is named in this dialog
+    const clash = others.find((o) => periodsOverlap(accountingRowPeriod(o.row, o.number), accountingRowPeriod(next, -1)));
+    if (clash) {
+      form.setFields([{ name: 'startDate', errors: [`与第${clash.number}条会计工作经历时间重叠`] }]);
+      return;
+    }
+    onSave(next);
   };
   return (
     <Modal wrapClassName="ausm-collection-modal" open title={row ? '编辑本单位会计工作经历' : '新增本单位会计工作经历'} okText="确定" cancelText="取消" onOk={() => form.submit()} onCancel={onClose} destroyOnHidden mask={{ closable: false }}>
@@ -103,6 +110,8 @@ export function AccountingRowsField({
   disabled?: boolean;
 }) {
   const [editing, setEditing] = useState<number | 'new' | null>(null);
+  // every row that clashes with another is marked, not only the one the server names
+  const clashing = overlappingRows(value);
   return (
     <div id={id} role="group" aria-label="本单位会计工作经历">
       <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={disabled} style={{ marginBottom: 8 }}>
@@ -116,8 +125,15 @@ export function AccountingRowsField({
         scroll={{ x: 640 }}
         dataSource={value.map((r, key) => ({ ...r, key }))}
         locale={{ emptyText: '暂无数据' }}
+        rowClassName={(r) => (clashing.has(r.key) ? 'ausm-row-error' : '')}
         columns={[
           ...accountingRowColumns(),
+          {
+            title: '时间',
+            key: 'clash',
+            width: 90,
+            render: (_: unknown, r: AccountingRow & { key: number }) => (clashing.has(r.key) ? <Tag style={{ color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' }}>时间重叠</Tag> : '正常'),
+          },
           {
             title: '操作',
             key: 'actions',
@@ -138,6 +154,7 @@ export function AccountingRowsField({
       {editing !== null && (
         <RowModal
           row={editing === 'new' ? null : (value[editing] ?? null)}
+          others={value.map((r, i) => ({ row: r, number: i + 1 })).filter((o) => o.number - 1 !== editing)}
           period={period}
           today={today}
           onClose={() => setEditing(null)}

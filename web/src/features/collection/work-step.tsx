@@ -92,16 +92,18 @@ export function WorkStep({ state, ...step }: EntryStepProps) {
       }
       entries={state.work}
       {...step}
-      scrollX={1200}
+      // every column has its width and together (+ 操作 200) they fit the 1280 px page, so 会计专业职务
+      // is never under the fixed 操作 column; narrower screens scroll
+      scrollX={1120}
       columns={[
-        { title: '工作开始时间', dataIndex: 'startDate', width: 120 },
-        { title: '工作结束时间', key: 'end', width: 120, render: (_, w) => periodEnd(w.endDate, w.ongoing) },
-        { title: '单位名称', key: 'company', render: (_, w) => <LegacyName name={w.company} legacy={w.legacy} /> },
-        { title: '统一社会信用代码', key: 'credit', width: 200, render: (_, w) => <CreditCode w={w} /> },
-        { title: '单位类型', key: 'unitType', render: (_, w) => unitTypeName(w.unitType) },
-        { title: '所属行业', key: 'industry', render: (_, w) => nameOf(INDUSTRIES, w.industry) },
-        { title: '是否有会计工作经历', key: 'hasAccounting', width: 100, render: (_, w) => (w.hasAccounting ? '是' : '否') },
-        { title: '会计专业职务', key: 'title', width: 110, render: (_, w) => nameOf(ACCOUNTING_TITLES, w.title) },
+        { title: '工作开始时间', dataIndex: 'startDate', width: 100 },
+        { title: '工作结束时间', key: 'end', width: 100, render: (_, w) => periodEnd(w.endDate, w.ongoing) },
+        { title: '单位名称', key: 'company', width: 140, render: (_, w) => <LegacyName name={w.company} legacy={w.legacy} /> },
+        { title: '统一社会信用代码', key: 'credit', width: 170, render: (_, w) => <CreditCode w={w} /> },
+        { title: '单位类型', key: 'unitType', width: 120, render: (_, w) => unitTypeName(w.unitType) },
+        { title: '所属行业', key: 'industry', width: 100, render: (_, w) => nameOf(INDUSTRIES, w.industry) },
+        { title: '是否有会计工作经历', key: 'hasAccounting', width: 90, render: (_, w) => (w.hasAccounting ? '是' : '否') },
+        { title: '会计专业职务', key: 'title', width: 100, render: (_, w) => nameOf(ACCOUNTING_TITLES, w.title) },
       ]}
       Editor={WorkModal}
       detailWidth={860}
