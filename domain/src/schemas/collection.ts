@@ -53,6 +53,12 @@ export const collectionBasicRequest = z
     extraIdNumber: z.string().trim().max(30).nullable().optional(),
     /** 身份证或居住证: required at submit for people neither working nor studying */
     identityProofFileId: fileId,
+    /**
+     * 性别 and 出生日期 of a permit or passport holder who registered before registration asked for
+     * them: given once here; afterwards they are registration data like the others (read-only)
+     */
+    sex: z.enum(['male', 'female']).optional(),
+    birthDate: z.string().max(10).optional(),
   })
   .strict();
 export type CollectionBasicRequest = z.infer<typeof collectionBasicRequest>;

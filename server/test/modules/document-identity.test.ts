@@ -5,6 +5,7 @@ import { makeMainlandId } from '@ausm/domain';
 import { migrations } from '../../migrations/index';
 import { makeTestApp, dialectName, freshDb, type TestApp } from '../helpers/test-app';
 import { captcha, genMainlandId, genPhone, newPerson, sendSms } from '../helpers/factories';
+import { makePerson } from '../factories/index';
 import { FieldCrypto } from '../../src/platform/crypto';
 import { TEST_KEY } from '../helpers/test-app';
 import type { DbHandle } from '../../src/db/index';
@@ -87,6 +88,23 @@ describe(`document identity and what people type (${dialectName})`, () => {
     const c = await registerAs({ idType: 'foreign_passport', idNumber: number, nationality: 'USA', name: 'John Smith', sex: 'male', birthDate: '1970-01-01' });
     expect([a.statusCode, b.statusCode, c.json().code]).toEqual([201, 201, 'ID_ALREADY_REGISTERED']);
     expect((await loginWith(number)).json()).toEqual({ code: 'ACCOUNT_AMBIGUOUS', message: '该证件号码对应多个账号，请使用手机号登录' });
+  });
+});
+
+describe(`性别 and 出生日期 of an earlier permit registration (${dialectName})`, () => {
+  it('are given once in 基本信息, then are registration data; a mainland card’s are never typed', async () => {
+    const person = await makePerson(t.app, '陈大文');
+    await t.app.ctx.db.updateTable('accounts').set({ id_type: 'hk_macao_permit', sex: null, birth_date: null }).where('id', '=', person.accountId).execute();
+    const call = (payload: object) => t.app.inject({ method: 'PUT', url: '/api/collection/basic', headers: { cookie: person.cookie }, payload });
+    await t.app.inject({ method: 'PUT', url: '/api/collection/scope', headers: { cookie: person.cookie }, payload: { scope: 'accountant' } });
+    expect((await call({ sex: 'male', birthDate: '2999-01-01' })).json().fields).toContainEqual({ path: 'birthDate', message: '出生日期不能晚于今天' });
+    const saved = await call({ sex: 'male', birthDate: '1988-04-02' });
+    expect(saved.json().registration).toMatchObject({ sex: 'male', birthDate: '1988-04-02' });
+    expect((await call({ sex: 'female' })).json().fields).toContainEqual({ path: 'sex', message: '性别和出生日期为注册信息，不能在此修改' });
+    const mainland = await makePerson(t.app);
+    await t.app.inject({ method: 'PUT', url: '/api/collection/scope', headers: { cookie: mainland.cookie }, payload: { scope: 'accountant' } });
+    const refused = await t.app.inject({ method: 'PUT', url: '/api/collection/basic', headers: { cookie: mainland.cookie }, payload: { sex: 'female' } });
+    expect(refused.statusCode).toBe(400);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { FormInstance } from 'antd';
-import type { FieldError } from '@ausm/domain';
+import type { Dayjs } from 'dayjs';
+import { checkBirthDate, type FieldError } from '@ausm/domain';
 import { ApiError } from './api';
 
 /**
@@ -30,3 +31,10 @@ export function ruleFrom(check: (value: string) => { ok: true } | { ok: false; m
 }
 
 export type { FieldError };
+
+/** 出生日期 of a document that does not carry it: the same check as the server's. */
+export const birthDateRules = (today: string) => [
+  { required: true, message: '请选择出生日期' },
+  { validator: (_: unknown, v: Dayjs | undefined) => (v && checkBirthDate(v.format('YYYY-MM-DD'), today) ? Promise.reject(new Error(checkBirthDate(v.format('YYYY-MM-DD'), today))) : Promise.resolve()) },
+];
+

@@ -4,6 +4,7 @@ import {
   CERTIFICATE_LIBRARY_FIRST_YEAR,
   COLLECTION_STEPS,
   DEGREE_CODES,
+  checkBirthDate,
   checkForeignPermanentResidence,
   checkResidencePermit,
   codeName,
@@ -248,10 +249,26 @@ export class CollectionService {
         errors.push({ path: 'extraIdNumber', message: '请输入证件号码' });
       }
     }
+    // 性别/出生日期 missing from an earlier permit or passport registration: given once, then fixed
+    const missing = account.id_type !== 'mainland_id' && (!account.sex || !account.birth_date);
+    if (!missing && (input.sex !== undefined || input.birthDate !== undefined)) {
+      errors.push({ path: input.sex !== undefined ? 'sex' : 'birthDate', message: '性别和出生日期为注册信息，不能在此修改' });
+    }
+    if (missing && input.birthDate !== undefined) {
+      const message = checkBirthDate(input.birthDate, this.today());
+      if (message) errors.push({ path: 'birthDate', message });
+    }
     const photo = await this.ownedFile(accountId, input.photoFileId, 'collection_photo', 'photoFileId', errors);
     const proof = await this.ownedFile(accountId, input.identityProofFileId, 'identity_proof', 'identityProofFileId', errors);
     if (errors.length > 0) throw AppError.validation(errors);
     await this.write(accountId, 'basic', async (trx) => {
+      if (missing && (input.sex || input.birthDate)) {
+        await trx
+          .updateTable('accounts')
+          .set({ ...(input.sex && !account.sex ? { sex: input.sex } : {}), ...(input.birthDate && !account.birth_date ? { birth_date: input.birthDate } : {}) })
+          .where('id', '=', accountId)
+          .execute();
+      }
       await trx
         .updateTable('collections')
         .set({

@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
-import { Alert, Button, Card, DatePicker, Form, Input, Radio, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import {
   COUNTRIES,
   ID_DOCUMENT_TYPES,
-  checkBirthDate,
   checkIdDocument,
   checkMobile,
   checkPersonName,
@@ -20,16 +19,12 @@ import { ruleFrom } from '../../lib/forms';
 import { usePublicConfig } from '../../lib/session';
 import { NoticeCard } from '../../components/notice-card';
 import { DoneCard, NameField, PasswordPair, SmsCodeField, useFormSubmit } from './account-form-parts';
+import { SexBirthFields } from '../../components/sex-birth-fields';
 
 const todayLocal = () => beijingDate(new Date());
 
 type RegisterValues = Omit<RegisterRequest, 'birthDate'> & { birthDate?: Dayjs };
 
-/** 出生日期 of a document that does not carry it: the same check as the server's. */
-const birthDateRules = (today: string) => [
-  { required: true, message: '请选择出生日期' },
-  { validator: (_: unknown, v: Dayjs | undefined) => (v && checkBirthDate(v.format('YYYY-MM-DD'), today) ? Promise.reject(new Error(checkBirthDate(v.format('YYYY-MM-DD'), today))) : Promise.resolve()) },
-];
 
 /** 注册: the guide's fields, checked by the same domain rules the server applies. */
 export function RegisterPage() {
@@ -88,25 +83,7 @@ export function RegisterPage() {
               <Select showSearch optionFilterProp="label" placeholder="请选择国籍" options={COUNTRIES.map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }))} />
             </Form.Item>
           )}
-          {idType !== 'mainland_id' && (
-            <>
-              <Form.Item label="性别" name="sex" rules={[{ required: true, message: '请选择性别' }]} extra="所选证件不含性别和出生日期信息，请按证件如实选择">
-                <Radio.Group
-                  options={[
-                    { value: 'male', label: '男' },
-                    { value: 'female', label: '女' },
-                  ]}
-                />
-              </Form.Item>
-              <Form.Item
-                label="出生日期"
-                name="birthDate"
-                rules={birthDateRules(today)}
-              >
-                <DatePicker style={{ width: '100%' }} placeholder="请选择出生日期" disabledDate={(d) => d.isAfter(dayjs(today)) || d.year() < 1900} />
-              </Form.Item>
-            </>
-          )}
+          {idType !== 'mainland_id' && <SexBirthFields today={today} sexExtra="所选证件不含性别和出生日期信息，请按证件如实选择" />}
           <NameField form={form} rules={[{ required: true, message: '请输入真实姓名' }, ruleFrom((v) => checkPersonName(v, idType))]} placeholder="请输入与证件一致的姓名" />
           <PasswordPair form={form} policy={policy} name="password" label="密码" confirmLabel="确认密码" />
           <Form.Item label="手机号" name="phone" rules={[{ required: true, message: '请输入手机号' }, ruleFrom(checkMobile)]}>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Alert, Col, Descriptions, Form, Input, Row, Select, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import {
   ETHNICITIES,
   EXTRA_ID_TYPES,
@@ -14,6 +15,7 @@ import {
 import { FileUpload } from '../../components/file-upload';
 import { options, placeFieldErrors, useSave, useSubmit, useToday, type StepIssue } from './collection-data';
 import { StepActions } from './step-parts';
+import { SexBirthFields } from '../../components/sex-birth-fields';
 
 type ExtraIdType = NonNullable<CollectionBasicRequest['extraIdType']>;
 
@@ -27,9 +29,11 @@ interface BasicForm {
   extraIdType?: ExtraIdType | null;
   extraIdNumber?: string;
   identityProofFileId?: string | null;
+  sex?: 'male' | 'female';
+  birthDate?: Dayjs;
 }
 
-const FIELDS: ReadonlyArray<keyof BasicForm> = ['photoFileId', 'politicalStatus', 'ethnicity', 'email', 'address', 'postcode', 'extraIdType', 'extraIdNumber', 'identityProofFileId'];
+const FIELDS: ReadonlyArray<keyof BasicForm> = ['photoFileId', 'politicalStatus', 'ethnicity', 'email', 'address', 'postcode', 'extraIdType', 'extraIdNumber', 'identityProofFileId', 'sex', 'birthDate'];
 
 export function sexLabel(sex: string | null): string {
   if (sex === 'male') return '男';
@@ -58,6 +62,8 @@ export function BasicStep({ state, issues, onPrev, onNext }: { state: Collection
   const { saving, error, run } = useSubmit((fields) => showFieldErrors(form, fields));
   const reg = state.registration;
   const mainland = reg.idType === 'mainland_id';
+  // registered with a permit or passport before registration asked: 性别 and 出生日期 are given here, once
+  const missingIdentity = !mainland && (!reg.sex || !reg.birthDate);
   // foreigners may add a 外国人永久居留身份证, residents of HK, Macao and Taiwan a 港澳台居民居住证
   const allowedExtraType: ExtraIdType = reg.idType === 'foreign_passport' ? 'foreign_permanent' : 'hmt_residence';
   const b = state.basic;
@@ -83,6 +89,10 @@ export function BasicStep({ state, issues, onPrev, onNext }: { state: Collection
       postcode: v.postcode?.trim() || null,
       identityProofFileId: v.identityProofFileId ?? null,
     };
+    if (missingIdentity) {
+      if (v.sex) body.sex = v.sex;
+      if (v.birthDate) body.birthDate = v.birthDate.format('YYYY-MM-DD');
+    }
     if (!mainland) {
       body.extraIdType = v.extraIdType ?? null;
       const typed = v.extraIdNumber?.trim();
@@ -140,6 +150,16 @@ export function BasicStep({ state, issues, onPrev, onNext }: { state: Collection
           { key: 'phone', label: '手机号码', children: reg.maskedPhone },
         ]}
       />
+      {missingIdentity && (
+        <Row gutter={24}>
+          <Col xs={24}>
+            <Alert type="info" showIcon style={{ marginBottom: 16 }} title="您注册时使用的证件不含性别和出生日期，请补充（保存后不可修改）" />
+          </Col>
+          <Col xs={24} md={12}>
+            <SexBirthFields today={today} />
+          </Col>
+        </Row>
+      )}
       <Row gutter={24}>
         <Col xs={24} md={10}>
           <Form.Item label="证件照片" name="photoFileId" rules={[{ required: true, message: '请上传证件照片' }]}>
