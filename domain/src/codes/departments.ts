@@ -105,8 +105,11 @@ export function departmentTree(): ReadonlyArray<DepartmentNode> {
  * development zone or a town to its city, a municipality's 市辖区 or a 省直辖县 placeholder to the
  * province, the old 兵团 code to the new one. Undefined for a code the tree still has.
  */
+let treeCodes: ReadonlySet<string> | undefined;
+
 export function replacementDepartment(code: string): string | undefined {
-  const tree = new Set(departmentTree().map((d) => d.code));
+  treeCodes ??= new Set(departmentTree().map((d) => d.code));
+  const tree = treeCodes;
   if (tree.has(code)) return undefined;
   if (code === '660000' || code === '659000') return BINGTUAN_CODE;
   const province = `${code.slice(0, 2)}0000`;

@@ -1,4 +1,6 @@
 import { normaliseNumber } from './normalise';
+// positions 3–8 are a registration authority's area: a province's code, or 100000 for the central level
+import { MAINLAND_PROVINCE_PREFIXES } from './id-document';
 
 /** 统一社会信用代码 (GB 32100-2015), RULES.md §2. */
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -31,11 +33,6 @@ export const CREDIT_CODE_CATEGORIES: Readonly<Record<string, string>> = {
   Y: '1',
 };
 
-/** Province-level prefixes of a registration area (positions 3–8); 100000 is the central level. */
-const AREA_PROVINCES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42',
-  '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-]);
 
 /** GB 11714 organisation code check character over its first 8 characters (weights 3 7 9 10 5 8 4 2, MOD 11). */
 export function organisationCodeCheckChar(first8: string): string {
@@ -66,7 +63,7 @@ export function checkCreditCode(raw: string): CreditCodeResult {
   if (!categories) return { ok: false, message: '统一社会信用代码第1位（登记管理部门）无效，应为1至9、A、N或Y' };
   if (!categories.includes(value[1] ?? '')) return { ok: false, message: '统一社会信用代码第2位（机构类别）与第1位的登记管理部门不符' };
   const area = value.slice(2, 8);
-  if (!/^\d{6}$/.test(area) || (area !== '100000' && !AREA_PROVINCES.has(area.slice(0, 2)))) {
+  if (!/^\d{6}$/.test(area) || (area !== '100000' && !MAINLAND_PROVINCE_PREFIXES.has(area.slice(0, 2)))) {
     return { ok: false, message: '统一社会信用代码第3至8位应为登记管理机关的6位行政区划码' };
   }
   const orgValid = organisationCodeCheckChar(value.slice(8, 16)) === value[16];

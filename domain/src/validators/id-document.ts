@@ -32,7 +32,7 @@ export function mod112CheckChar(first17: string): string {
  * First two digits of GB/T 2260 area codes that can appear on a mainland ID card (retired codes of
  * these provinces included). 71 (台湾) and 81/82/83 (港澳台居民居住证) are not mainland cards.
  */
-const MAINLAND_PROVINCE_PREFIXES = new Set([
+export const MAINLAND_PROVINCE_PREFIXES: ReadonlySet<string> = new Set([
   '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42',
   '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
 ]);

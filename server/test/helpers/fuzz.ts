@@ -115,6 +115,11 @@ const COUNTERS: Record<string, string[]> = {
   staff: ['failed_logins', 'locked_until'],
 };
 
+/** The app's tables (the migrator's own left out): what businessState digests, minus NOT_BUSINESS. */
+export async function appTables(db: Kysely<Database>): Promise<Array<keyof Database>> {
+  return (await db.introspection.getTables()).map((x) => x.name).filter((n) => !n.startsWith('kysely_')) as Array<keyof Database>;
+}
+
 export async function businessState(db: Kysely<Database>, tables: ReadonlyArray<keyof Database>, dialect: 'sqlite' | 'postgres'): Promise<Map<string, string>> {
   const business = tables.filter((t) => !NOT_BUSINESS.has(t));
   const out = new Map<string, string>();

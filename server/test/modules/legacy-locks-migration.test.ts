@@ -1,19 +1,15 @@
 import crypto from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Migrator, type Kysely } from 'kysely';
-import { migrations } from '../../migrations/index';
 import { migrateToLatest, type DbHandle } from '../../src/db/index';
-import { dialectName, freshDb } from '../helpers/test-app';
+import { dialectName, freshDbAt } from '../helpers/test-app';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the rows are written as main wrote them before migration 0014 */
 describe(`migration 0014 on legacy work records as main left them (${dialectName})`, () => {
   let handle: DbHandle;
   afterAll(async () => handle?.close());
 
   it('locks 所属行业 and 会计工作经历 of provincial records that have them, and nothing else', async () => {
-    handle = await freshDb();
-    const db = handle.db as unknown as Kysely<any>;
-    expect((await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo('0013-department-tree')).error).toBeUndefined();
+    let db;
+    ({ handle, db } = await freshDbAt('0013-department-tree'));
     const now = '2026-01-01T00:00:00.000Z';
     await db.insertInto('accounts').values({ id: 'a1', id_type: 'mainland_id', id_number_enc: 'x', id_number_index: 'i', name: '旧', phone_enc: 'p', phone_index: 'pi', password_hash: 'h', created_at: now, updated_at: now }).execute();
     const row = async (legacy: number, industry: string | null, rows: unknown[]) => {

@@ -1,5 +1,6 @@
 import {
-  OPEN_END as PERIOD_OPEN_END,
+  OPEN_END,
+  accountingRowPeriod,
   periodsOverlap,
   type Period,
   DEGREE_CODES,
@@ -61,10 +62,6 @@ export function checkPeriod(p: { startDate: string; endDate: string | null; ongo
   else if (p.endDate > today) at('endDate', `${labels.end}不能晚于今天，尚未结束的请勾选“至今”`);
   return errors;
 }
-
-export type { Period } from '@ausm/domain';
-export { periodsOverlap } from '@ausm/domain';
-const OPEN_END = PERIOD_OPEN_END;
 
 export function periodText(p: Period): string {
   return `${p.startDate ?? '?'}至${p.ongoing ? '今' : (p.endDate ?? '?')}`;
@@ -164,8 +161,8 @@ export function checkWorkInput(w: WorkEntryRequest, today: string): CheckedWork 
     if (isRealDate(w.startDate) && row.startDate < w.startDate) at(`${p}startDate`, '会计工作开始时间不能早于工作开始时间');
     if (row.endDate === null && !w.ongoing) at(`${p}endDate`, '本单位工作已结束，会计工作结束时间不能为“至今”');
     else if (row.endDate && row.endDate > workEnd) at(`${p}endDate`, '会计工作结束时间不能晚于工作结束时间');
-    const mine = { id: String(i), startDate: row.startDate, endDate: row.endDate, ongoing: row.endDate === null };
-    const other = w.accountingRows.findIndex((o, j) => j < i && periodsOverlap({ id: String(j), startDate: o.startDate, endDate: o.endDate, ongoing: o.endDate === null }, mine));
+    const mine = accountingRowPeriod(row, i);
+    const other = w.accountingRows.findIndex((o, j) => j < i && periodsOverlap(accountingRowPeriod(o, j), mine));
     if (other >= 0) at(`${p}startDate`, `与第${other + 1}条会计工作经历时间重叠`);
   });
   if (w.title) {

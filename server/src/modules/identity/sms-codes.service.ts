@@ -63,7 +63,7 @@ export class SmsCodeService {
       }
     }
 
-    const windowKey = `sms:phone:${phoneIndex}`;
+    const windowKey = resendWindowKey(phoneIndex);
     const window = await this.limiter.acquire(windowKey, this.cfg.resendSeconds);
     if (!window.allowed) {
       throw new AppError('SMS_SEND_TOO_FREQUENT', `验证码已发送，请${window.retryAfter}秒后再获取`, undefined, window.retryAfter);
@@ -161,7 +161,7 @@ export class SmsCodeService {
    * new code at once. The captcha and the daily cap still apply to that next code.
    */
   async releaseResendWindow(phone: string): Promise<void> {
-    await this.limiter.release(`sms:phone:${this.fieldCrypto.blindIndex('phone', normaliseMobile(phone))}`);
+    await this.limiter.release(resendWindowKey(this.fieldCrypto.blindIndex('phone', normaliseMobile(phone))));
   }
 
   /** Marks a checked code used; fails if another request used it first. */
@@ -177,6 +177,9 @@ export class SmsCodeService {
     }
   }
 }
+
+/** The phone's resend window (one code per window): taken by send, lifted by releaseResendWindow. */
+const resendWindowKey = (phoneIndex: string) => `sms:phone:${phoneIndex}`;
 
 /** "5分钟" / "1小时20分钟" / "40秒": a wait people can read (not "1231秒"). */
 export function waitText(seconds: number): string {

@@ -1,7 +1,7 @@
 import { Card, List, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { COLLECTION_STATUS_LABELS, beijingDate, type CollectionState, type RealnameStatus } from '@ausm/domain';
+import { COLLECTION_STATUS_LABELS, COLLECTION_STEP_LABELS, beijingDate, type CollectionState, type RealnameStatus } from '@ausm/domain';
 import { api } from '../../lib/api';
 import { COLLECTION_KEY, REALNAME_KEY } from '../../lib/query-keys';
 
@@ -22,8 +22,6 @@ const TAG_STYLE: Readonly<Record<string, { color: string; background: string; bo
   error: { color: '#a8071a', background: '#fff1f0', borderColor: '#ffa39e' },
   default: { color: '#262626', background: '#fafafa', borderColor: '#d9d9d9' },
 };
-
-const STEP_NAMES: Readonly<Record<string, string>> = { notice: '采集须知', basic: '基本信息', education: '教育经历', work: '工作经历', department: '会计管理部门', result: '审核告知' };
 
 function realnameItem(r: RealnameStatus): Item {
   if (r.verified) return { key: 'realname', title: '实名认证', status: '已通过', color: 'success', detail: `${r.method === 'alipay' ? '支付宝认证' : '线上实名认证'}${r.verifiedAt ? `，${beijingDate(r.verifiedAt)}通过` : ''}` };
@@ -47,7 +45,7 @@ function collectionItem(c: CollectionState): Item {
     default:
       return c.step === 'notice' && !c.scope
         ? { key: 'collection', title: '会计人员信息采集', status: '未开始', color: 'default', detail: '采集基本信息、教育经历和工作经历，提交会计管理部门审核', next: { to: '/collection', label: '开始采集' } }
-        : { key: 'collection', title: '会计人员信息采集', status: '填写中', color: 'default', detail: `已填写到“${STEP_NAMES[c.step] ?? c.step}”，尚未提交审核`, next: { to: '/collection', label: '继续填写' } };
+        : { key: 'collection', title: '会计人员信息采集', status: '填写中', color: 'default', detail: `已填写到“${COLLECTION_STEP_LABELS[c.step]}”，尚未提交审核`, next: { to: '/collection', label: '继续填写' } };
   }
 }
 
