@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { latestSmsCode, loginViaUi, newPerson, registerViaApi, requestSmsCode, type Person } from './fixtures/helpers';
-import { choose, pickDate } from './fixtures/portal';
+import { makePdf } from '../server/test/helpers/images';
+import { choose, pickDate, upload } from './fixtures/portal';
 import { seriousViolations } from './fixtures/axe';
 
 /*
@@ -135,6 +136,31 @@ test('overlapping 会计工作经历 rows are refused in the row dialog, naming 
     if (i === 0) await expect(row).toBeHidden();
     else await expect(row.getByText('与第1条会计工作经历时间重叠')).toBeVisible();
   }
+});
+
+test('a problem found at 提交审核 leaves the step\'s list as soon as it is fixed there', async ({ page }) => {
+  await collectingPerson(page);
+  // a 本科 that 学信网 cannot find, so 提交审核 asks for the certificate; and the department
+  const entry = { mode: '1', school: '首都财经学院', startDate: '2008-09-01', endDate: '2012-07-01', ongoing: false, educationLevel: '21', degree: '4', majorCode: '120203K', eduCertNo: `E${Date.now()}`, degreeCertNo: `D${Date.now()}` };
+  expect((await page.request.post('/api/collection/education', { data: entry })).ok()).toBeTruthy();
+  expect((await page.request.put('/api/collection/department', { data: { departmentCode: '110101' } })).ok()).toBeTruthy();
+  await page.goto('/collection?step=department');
+  await page.getByRole('checkbox', { name: '承诺所提供信息真实有效' }).check();
+  await page.getByRole('button', { name: '提交审核' }).click();
+  const refused = page.getByRole('alert').filter({ hasText: '提交未成功' });
+  await expect(refused).toContainText('请上传学历（学位）证书');
+  await refused.getByRole('link', { name: '教育经历：首都财经学院' }).click();
+  const banner = page.getByRole('alert').filter({ hasText: '提交审核时发现本页以下问题' });
+  await expect(banner).toContainText('学信网未能核验该学历（学位），请上传学历（学位）证书');
+  const dialog = page.getByRole('dialog', { name: '编辑教育经历' });
+  await upload(dialog, '学历学位证书', { name: '学历学位证书.pdf', mimeType: 'application/pdf', buffer: makePdf() });
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(banner).toBeHidden();
+  // the problems of other steps stay where they are
+  await page.getByRole('button', { name: '上一步' }).click();
+  await expect(page.locator('#collection-step-title')).toHaveText('基本信息');
+  await expect(page.getByRole('alert').filter({ hasText: '提交审核时发现本页以下问题' })).toContainText('请上传证件照片');
 });
 
 test('axe finds nothing serious on the login error, the 线上实名认证 dialog and every 信息采集 step, desktop and phone', async ({ page }) => {

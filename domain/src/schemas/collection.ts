@@ -209,6 +209,12 @@ export const collectionResponse = z.object({
   review: applicantReview.nullable(),
   /** the steps this person may still edit (none while pending or once approved) */
   editable: z.boolean(),
+  /**
+   * What 提交审核 would still refuse in the draft as it stands (completeness, uploads, overlaps,
+   * scope consequences; not the certificate library, which is asked at submit). The page uses it to
+   * take a problem off its list as soon as it is fixed.
+   */
+  openProblems: z.array(z.object({ path: z.string(), message: z.string() })),
 });
 export type CollectionState = z.infer<typeof collectionResponse>;
 

@@ -298,6 +298,15 @@ describe(`idempotency keys belong to one actor and one item (${dialectName})`, (
     await expect(t.app.ctx.reviews.transition({ reviewId: ra.id, action: 'withdraw', actor: { kind: 'owner', accountId: b }, idempotencyKey: key })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(t.app.ctx.reviews.transition({ reviewId: rb.id, action: 'withdraw', actor: { kind: 'owner', accountId: b }, idempotencyKey: key })).resolves.toMatchObject({ id: rb.id, status: 'withdrawn' });
   });
+
+  it('refuses the same key for a different action with 409 CONFLICT, changing nothing', async () => {
+    const a = await applicant();
+    const review = await submitSketch(a);
+    const owner = { kind: 'owner' as const, accountId: a };
+    const first = await t.app.ctx.reviews.transition({ reviewId: review.id, action: 'withdraw', actor: owner, idempotencyKey: 'one-click-01' });
+    await expect(t.app.ctx.reviews.transition({ reviewId: review.id, action: 'resubmit', actor: owner, idempotencyKey: 'one-click-01' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await t.app.ctx.reviews.get(review.id)).toMatchObject({ status: 'withdrawn', version: first.version });
+  });
 });
 
 describe(`history is append-only in the database (${dialectName})`, () => {

@@ -119,6 +119,18 @@ export class CollectionService {
     const status = row?.status ?? 'draft';
     const review = row?.current_review_id ? await this.ctx.reviews.applicantSummary({ reviewId: row.current_review_id }) : null;
     const extra = row?.extra_id_number_enc ? fieldCrypto.decrypt(row.extra_id_number_enc) : null;
+    const scope = row?.scope && isCollectionScopeCode(row.scope) ? row.scope : null;
+    const basic = {
+      photoFileId: row?.photo_file_id ?? null,
+      politicalStatus: row?.political_status ?? null,
+      ethnicity: row?.ethnicity ?? null,
+      email: row?.email ?? null,
+      address: row?.address ?? null,
+      postcode: row?.postcode ?? null,
+      extraIdType: row?.extra_id_type ?? null,
+      maskedExtraIdNumber: extra ? maskIdNumber(extra) : null,
+      identityProofFileId: row?.identity_proof_file_id ?? null,
+    };
     return {
       status,
       step: (COLLECTION_STEPS as ReadonlyArray<string>).includes(row?.step ?? '') ? (row?.step as CollectionStep) : 'notice',
@@ -131,18 +143,8 @@ export class CollectionService {
         birthDate: account.birth_date,
         maskedPhone: fieldCrypto.masked(account.phone_enc, maskPhone),
       },
-      scope: row?.scope && isCollectionScopeCode(row.scope) ? row.scope : null,
-      basic: {
-        photoFileId: row?.photo_file_id ?? null,
-        politicalStatus: row?.political_status ?? null,
-        ethnicity: row?.ethnicity ?? null,
-        email: row?.email ?? null,
-        address: row?.address ?? null,
-        postcode: row?.postcode ?? null,
-        extraIdType: row?.extra_id_type ?? null,
-        maskedExtraIdNumber: extra ? maskIdNumber(extra) : null,
-        identityProofFileId: row?.identity_proof_file_id ?? null,
-      },
+      scope,
+      basic,
       education,
       work,
       departmentCode: row?.department_code ?? null,
@@ -150,6 +152,7 @@ export class CollectionService {
       certVerified: Number(row?.cert_verified ?? 0) === 1,
       review,
       editable: verified && (EDITABLE as ReadonlyArray<string>).includes(status),
+      openProblems: status === 'pending' || status === 'approved' ? [] : submissionErrors({ scope, basic, education, work, departmentCode: row?.department_code ?? null }),
     };
   }
 
@@ -447,7 +450,7 @@ export class CollectionService {
     const errors = submissionErrors({ scope: state.scope, basic: state.basic, education, work, departmentCode: state.departmentCode });
     const cert = state.scope === 'qualified' ? await this.findCertificate(account) : undefined;
     if (state.scope === 'qualified' && !cert) {
-      errors.push({ path: 'scope', message: `全国会计资格职称库中未查到您${CERTIFICATE_LIBRARY_FIRST_YEAR}年以后取得的会计专业技术资格证书，请核对姓名、证件号码或重新选择采集范围` });
+      errors.push({ path: 'scope.certificate', message: `全国会计资格职称库中未查到您${CERTIFICATE_LIBRARY_FIRST_YEAR}年以后取得的会计专业技术资格证书，请核对姓名、证件号码或重新选择采集范围` });
     }
     if (errors.length > 0 || !row || !state.departmentCode) throw AppError.validation(errors);
 

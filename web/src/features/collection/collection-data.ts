@@ -149,6 +149,8 @@ export function periodEnd(endDate: string | null, ongoing: boolean): string {
 
 export interface StepIssue {
   step: Exclude<CollectionStep, 'result'>;
+  /** the server's path, e.g. education.<id>.proofFileId */
+  path: string;
   /** the education or work entry the message is about */
   entryId?: string;
   /** the field inside the step or entry (first segment), e.g. photoFileId, proofFileId */
@@ -178,12 +180,21 @@ export function issuesFrom(fields: ReadonlyArray<FieldError>, state: CollectionS
       const entry = step === 'education' ? state.education.find((e) => e.id === second) : state.work.find((w) => w.id === second);
       if (entry) {
         const name = step === 'education' ? (entry as CollectionState['education'][number]).school : (entry as CollectionState['work'][number]).company;
-        return { step, entryId: entry.id, field: third, where: `${label}：${name ?? '未命名'}`, message: f.message };
+        return { step, path: f.path, entryId: entry.id, field: third, where: `${label}：${name ?? '未命名'}`, message: f.message };
       }
-      return { step, where: label, message: f.message };
+      return { step, path: f.path, where: label, message: f.message };
     }
-    return { step, field: step === 'basic' ? second : root, where: label, message: f.message };
+    return { step, path: f.path, field: step === 'basic' ? second : root, where: label, message: f.message };
   });
+}
+
+/**
+ * The problems of the last 提交审核 that still stand in the draft as saved now: one fixed on its step
+ * leaves the list at once. The certificate library's answer (scope.certificate) is asked only at
+ * submit, so it stays until the person saves 采集须知 again.
+ */
+export function standingIssues(issues: ReadonlyArray<StepIssue>, state: CollectionState): StepIssue[] {
+  return issues.filter((i) => i.path === 'scope.certificate' || state.openProblems.some((p) => p.path === i.path && p.message === i.message));
 }
 
 export const CHSI_LABELS: Readonly<Record<CollectionState['education'][number]['chsiStatus'], { text: string; color: string }>> = {

@@ -7,7 +7,7 @@ import { ApiError } from '../../lib/api';
 import { useMe } from '../../lib/session';
 // eslint-disable-next-line no-restricted-imports -- 信息采集 opens the 实名认证 dialog
 import { RealnameDialog } from '../realname/realname-dialog';
-import { COLLECTION_KEY, useCollection, type StepIssue } from './collection-data';
+import { COLLECTION_KEY, standingIssues, useCollection, type StepIssue } from './collection-data';
 import { NoticeStep } from './notice-step';
 import { BasicStep } from './basic-step';
 import { EducationStep } from './education-step';
@@ -38,7 +38,8 @@ function resumeStep(state: CollectionState): CollectionStep {
 function CollectionFlow({ state }: { state: CollectionState }) {
   const [params, setParams] = useSearchParams();
   const screens = Grid.useBreakpoint();
-  const [issues, setIssues] = useState<StepIssue[]>([]);
+  const [submitIssues, setIssues] = useState<StepIssue[]>([]);
+  const issues = standingIssues(submitIssues, state);
   const [focusEntryId, setFocusEntryId] = useState<string>();
   const requested = params.get('step');
   const step: CollectionStep = !state.editable ? 'result' : isStep(requested) ? requested : resumeStep(state);
