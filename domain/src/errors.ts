@@ -38,6 +38,10 @@ export const ErrorCodes = {
   OPEN_ITEM_EXISTS: 409,
   /** the target of a change moved since it was submitted */
   STALE_CHANGE: 409,
+  /** 信息变更 while the collection is not 审核通过 */
+  CHANGE_NOT_ALLOWED: 409,
+  /** a change request whose values equal the current ones */
+  NOTHING_CHANGED: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_FILE: 415,
   /** a request body that is not JSON (or, where a route says so, a file or CSV) */

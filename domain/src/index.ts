@@ -34,6 +34,7 @@ export * from './codes/code-lists';
 export * from './schemas/reviews';
 export * from './schemas/collection';
 export * from './schemas/review-payloads';
+export * from './schemas/changes';
 export * from './workflow/diagram';
 export * from './rules/policies';
 export * from './time';

@@ -51,6 +51,7 @@ import { REVIEW_KIND_DEFINITIONS } from './review-kinds';
 import { filesRoutes } from './modules/files/files.routes';
 import { alipaySimRoutes, realnameRoutes } from './modules/realname/realname.routes';
 import { collectionRoutes } from './modules/collection/collection.routes';
+import { changesRoutes } from './modules/changes/changes.routes';
 import { reviewRoutes } from './modules/management/reviews.routes';
 import { policiesRoutes } from './modules/management/policies.routes';
 import { submissionsRoutes } from './modules/submissions/submissions.routes';
@@ -255,6 +256,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(filesRoutes);
   await app.register(realnameRoutes);
   await app.register(collectionRoutes);
+  await app.register(changesRoutes);
   await app.register(reviewRoutes);
   await app.register(policiesRoutes);
   await app.register(submissionsRoutes);

@@ -65,19 +65,26 @@ export async function seed(ctx: AppContext, opts: { demo: boolean }): Promise<vo
     await ctx.audit.record(trx, { actorKind: 'system', action: 'departments.corrected', detail: { added: report.added, renamed: report.renamed, reparented: report.reparented, removed: report.removed, moved: report.moved } });
     console.warn(`departments v2: ${report.added} added, ${report.renamed} renamed, ${report.reparented} re-parented, ${report.removed} removed; records moved: ${JSON.stringify(report.moved)} (data_migrations 'departments-v2')`);
   });
-  // Databases seeded before FAQ_SEED grew (实名认证, 信息采集) get the questions they lack, once,
-  // after whatever the administrators keep; a fresh database has them all from the block above.
-  await runOnce(db, 'seed:faq:v2', async (trx) => {
-    const have = new Set((await trx.selectFrom('faq').select('question').execute()).map((r) => r.question));
-    const missing = FAQ_SEED.filter((f) => !have.has(f.question));
-    if (missing.length === 0) return;
-    const last = await trx.selectFrom('faq').select((eb) => eb.fn.max('sort').as('max')).executeTakeFirst();
-    const base = Number(last?.max ?? -1) + 1;
-    await trx
-      .insertInto('faq')
-      .values(missing.map((f, i) => ({ id: crypto.randomUUID(), category: f.category, question: f.question, answer: f.answer, sort: base + i, updated_at: now, updated_by: null })))
-      .execute();
-  });
+  // Databases seeded before FAQ_SEED grew get the questions they lack, once per growth, after whatever
+  // the administrators keep: v2 every missing one (实名认证, 信息采集), v3 only the 信息变更 chapter's, so
+  // a question an administrator deleted is not brought back. A fresh database has them all already.
+  const faqGrowth: ReadonlyArray<[string, (category: string) => boolean]> = [
+    ['seed:faq:v2', () => true],
+    ['seed:faq:v3', (category) => category === '信息变更'],
+  ];
+  for (const [step, belongs] of faqGrowth) {
+    await runOnce(db, step, async (trx) => {
+      const have = new Set((await trx.selectFrom('faq').select('question').execute()).map((r) => r.question));
+      const missing = FAQ_SEED.filter((f) => belongs(f.category) && !have.has(f.question));
+      if (missing.length === 0) return;
+      const last = await trx.selectFrom('faq').select((eb) => eb.fn.max('sort').as('max')).executeTakeFirst();
+      const base = Number(last?.max ?? -1) + 1;
+      await trx
+        .insertInto('faq')
+        .values(missing.map((f, i) => ({ id: crypto.randomUUID(), category: f.category, question: f.question, answer: f.answer, sort: base + i, updated_at: now, updated_by: null })))
+        .execute();
+    });
+  }
   if (!opts.demo) return;
   if (!(await db.selectFrom('meta').select('key').where('key', '=', 'seed:demo:admins:v1').executeTakeFirst())) {
     const hashes = await Promise.all(DEMO_DEPARTMENT_ADMINS.map((s) => hashPassword(s.password)));

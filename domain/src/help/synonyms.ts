@@ -23,8 +23,21 @@ export const HELP_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(需要|要)?上?传什么|要传/gu, '上传哪些'],
   [/提交审核后|交了以后/gu, '提交后'],
   [/手机号码/gu, '手机号'],
+  [/(改|换|更改)了?(名字|姓名|名)|(名字|姓名)(改|换)了|更名/gu, '变更姓名'],
+  [/换绑|改绑|更换绑定/gu, '修改'],
+  [/(怎么|如何|能不能|可以)改(?![名变])/gu, '$1修改'],
+  [/撤销|撤消/gu, '撤回'],
+  [/会计证|会计资格证书?/gu, '会计专业技术资格证书'],
+  [/换了?(工作|单位)|跳槽|调动工作/gu, '换了工作单位'],
+  [/(为什么|怎么)?(还是)?没(有)?(变(?!更)|生效|改过来|更新)|还是原来的/gu, '还显示原来的内容'],
+  [/更新/gu, '变更'],
+  [/选错了?((怎么|如何)(改|办))?/gu, '变更'],
+  [/(变更|更改)(个人|我的)?(信息|资料)|(个人|我的)(信息|资料)(变更|更改)/gu, '办理信息变更'],
+  [/(个人|我的)(信息|资料)/gu, '信息'],
+  [/变更(需要|要|要不要|用不用)审核吗?/gu, '变更 自动审核 人工审核'],
   [/名字/gu, '姓名'],
   [/姓名显示脱敏显示|显示脱敏显示/gu, '右上角显示姓名 脱敏显示'],
+  [/换了?(新的?)?(身份证|证件)(号码?)?|(身份证|证件)(号码?)?(换了|变了)(新的?)?/gu, '变更证件号码'],
   [/身份证号(码)?/gu, '证件号码'],
   [/(用|拿)手机号(能|可以)?登录|手机号(能|可以)登录/gu, '登录时账号填什么 手机号'],
   [/图片验证码/gu, '图形验证码'],
@@ -41,7 +54,7 @@ export const HELP_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
  * 怎么算" is not answered by "会计管理部门应该选哪一个"). A chapter that opens removes its words here
  * and adds its FAQ entries and test questions.
  */
-export const HELP_NOT_YET_OPEN = /继续教育|学分|考试|报名|职称评审|调转|信息变更|奖惩/u;
+export const HELP_NOT_YET_OPEN = /继续教育|学分|考试|报名|职称评审|调转|奖惩/u;
 
 export function rewriteQuestion(question: string): string {
   let q = question.normalize('NFKC');

@@ -40,3 +40,21 @@ export const collectionReviewPayload = z.object({
   notes: z.array(z.string()),
 });
 export type CollectionReviewPayload = z.infer<typeof collectionReviewPayload>;
+
+/**
+ * A 信息变更 item (every section): how it changes what (method, entry), the values to write on
+ * approval (`data`, database values, never shown), and, beside them, the shown values of the section's
+ * fields (CHANGE_FIELDS) that the review page and 变更记录 compare with `before`.
+ */
+export const changeReviewPayload = z.looseObject({
+  method: z.enum(['modify', 'delete', 'add']),
+  /** the entry changed or deleted, or the id the added entry will have */
+  entryId: z.string().nullable(),
+  /** 教育经历：山东大学, 工作经历：北京长安商贸有限公司; null for 基本信息 and 采集范围 */
+  subject: z.string().nullable(),
+  applicantName: z.string(),
+  /** manual review (人工审核) rather than decided by the system at submit */
+  manual: z.boolean(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+export type ChangeReviewPayload = z.infer<typeof changeReviewPayload>;

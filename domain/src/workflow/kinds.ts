@@ -25,12 +25,76 @@ export const COLLECTION_WORKFLOW = defineWorkflow({
   onApproval: '信息采集成为审核通过，只读；以后的修改通过信息变更办理',
 });
 
-export const REVIEW_WORKFLOWS = { realname: REALNAME_WORKFLOW, collection: COLLECTION_WORKFLOW } as const satisfies Record<string, WorkflowDefinition>;
+/** 信息变更 (guide §4): one kind per section, decided by the person's own department. */
+const CHANGE_STAGE = { id: 'review', label: '审核', role: '所属会计管理部门', actions: ['approve', 'reject'] } as const;
 
-export const REVIEW_KINDS = ['realname', 'collection'] as const satisfies ReadonlyArray<keyof typeof REVIEW_WORKFLOWS>;
+export const CHANGE_BASIC_WORKFLOW = defineWorkflow({
+  kind: 'change_basic',
+  label: '基本信息变更',
+  stages: [CHANGE_STAGE],
+  ownerActions: ['withdraw'],
+  participants: [],
+  automatic: '身份证明、姓名和证件均未变化的，提交时系统自动审核通过',
+  onApproval: '基本信息替换为变更后的内容；姓名或证件变化的，登录证件号码、盲索引和唯一性同时更新',
+});
+
+export const CHANGE_EDUCATION_WORKFLOW = defineWorkflow({
+  kind: 'change_education',
+  label: '教育经历变更',
+  stages: [CHANGE_STAGE],
+  ownerActions: ['withdraw'],
+  participants: [],
+  automatic: null,
+  onApproval: '教育经历按变更方式修改、删除或新增',
+});
+
+export const CHANGE_WORK_WORKFLOW = defineWorkflow({
+  kind: 'change_work',
+  label: '工作经历变更',
+  stages: [CHANGE_STAGE],
+  ownerActions: ['withdraw'],
+  participants: [],
+  automatic: null,
+  onApproval: '工作经历按变更方式修改、删除或新增',
+});
+
+export const CHANGE_SCOPE_WORKFLOW = defineWorkflow({
+  kind: 'change_scope',
+  label: '采集范围变更',
+  stages: [CHANGE_STAGE],
+  ownerActions: ['withdraw'],
+  participants: [],
+  automatic: '新的采集范围满足其条件（会计工作经历、博士学位、全国证书库）的，提交时系统自动审核通过',
+  onApproval: '采集范围替换为新的采集范围',
+});
+
+export const REVIEW_WORKFLOWS = {
+  realname: REALNAME_WORKFLOW,
+  collection: COLLECTION_WORKFLOW,
+  change_basic: CHANGE_BASIC_WORKFLOW,
+  change_education: CHANGE_EDUCATION_WORKFLOW,
+  change_work: CHANGE_WORK_WORKFLOW,
+  change_scope: CHANGE_SCOPE_WORKFLOW,
+} as const satisfies Record<string, WorkflowDefinition>;
+
+export const REVIEW_KINDS = ['realname', 'collection', 'change_basic', 'change_education', 'change_work', 'change_scope'] as const satisfies ReadonlyArray<keyof typeof REVIEW_WORKFLOWS>;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 
 export const REVIEW_KIND_LABELS: Readonly<Record<ReviewKind, string>> = {
   realname: REALNAME_WORKFLOW.label,
   collection: COLLECTION_WORKFLOW.label,
+  change_basic: CHANGE_BASIC_WORKFLOW.label,
+  change_education: CHANGE_EDUCATION_WORKFLOW.label,
+  change_work: CHANGE_WORK_WORKFLOW.label,
+  change_scope: CHANGE_SCOPE_WORKFLOW.label,
+};
+
+/** The 信息变更 sections (guide §4's left menu) and the kind of each. */
+export const CHANGE_SECTIONS = ['basic', 'education', 'work', 'scope'] as const;
+export type ChangeSection = (typeof CHANGE_SECTIONS)[number];
+export const CHANGE_KIND_OF: Readonly<Record<ChangeSection, ReviewKind>> = {
+  basic: 'change_basic',
+  education: 'change_education',
+  work: 'change_work',
+  scope: 'change_scope',
 };

@@ -32,16 +32,19 @@ export async function makeRouteResources(app: FastifyInstance, now: () => string
   await app.inject({ method: 'PUT', url: '/api/collection/scope', headers: { cookie: owner.cookie }, payload: { scope: 'accountant' } });
   const at = now();
   const empty = { created_at: at, updated_at: at, start_date: null, end_date: null, locked_fields: null };
-  ids.education = crypto.randomUUID();
-  ids.work = crypto.randomUUID();
-  await app.ctx.db
-    .insertInto('education_entries')
-    .values({ id: ids.education, account_id: owner.accountId, ...empty, mode: null, school: null, education_level: null, degree: null, major_code: null, edu_cert_no: null, degree_cert_no: null, proof_file_id: null, abroad_cert_file_id: null })
-    .execute();
-  await app.ctx.db
-    .insertInto('work_entries')
-    .values({ id: ids.work, account_id: owner.accountId, ...empty, company: null, credit_code: null, unit_type: null, industry: null, address: null, phone: null, accounting_rows: null, accounting_proof_file_id: null, title: null, title_date: null, title_file_id: null })
-    .execute();
+  // one pair for the collection's routes (which may delete them) and one for the 信息变更 routes
+  for (const [edu, wk] of [['education', 'work'], ['changeEducation', 'changeWork']] as const) {
+    ids[edu] = crypto.randomUUID();
+    ids[wk] = crypto.randomUUID();
+    await app.ctx.db
+      .insertInto('education_entries')
+      .values({ id: ids[edu], account_id: owner.accountId, ...empty, mode: null, school: null, education_level: null, degree: null, major_code: null, edu_cert_no: null, degree_cert_no: null, proof_file_id: null, abroad_cert_file_id: null })
+      .execute();
+    await app.ctx.db
+      .insertInto('work_entries')
+      .values({ id: ids[wk], account_id: owner.accountId, ...empty, company: null, credit_code: null, unit_type: null, industry: null, address: null, phone: null, accounting_rows: null, accounting_proof_file_id: null, title: null, title_date: null, title_file_id: null })
+      .execute();
+  }
   const review = await makePendingRealname(app, await makePerson(app), '110101');
   ids.review = review.review.id;
   ids.reviewFile = review.fileIds[0] ?? '';
@@ -75,6 +78,7 @@ export async function makeRouteResources(app: FastifyInstance, now: () => string
       if (name === 'list') return 'ethnicities';
       if (p.startsWith('/api/files/')) return ids.file ?? '';
       if (p.includes('/my/reviews/')) return ids.myReview ?? '';
+      if (p.startsWith('/api/changes/')) return (p.includes('/education/') ? ids.changeEducation : ids.changeWork) ?? '';
       if (p.includes('/education/')) return ids.education ?? '';
       if (p.includes('/work/')) return ids.work ?? '';
       if (p.includes('/people/')) return (name === 'fileId' ? ids.archiveFile : ids.archivePerson) ?? '';

@@ -5,7 +5,10 @@ import { UserOutlined } from '@ant-design/icons';
 import { useLogout, useMe, usePublicConfig } from '../lib/session';
 
 /** 会计人员信息服务: only the chapters that exist (a later chapter adds its entry here). */
-const SERVICE_MENU: ReadonlyArray<{ to: string; label: string }> = [{ to: '/collection', label: '信息采集' }];
+const SERVICE_MENU: ReadonlyArray<{ to: string; label: string }> = [
+  { to: '/collection', label: '信息采集' },
+  { to: '/changes', label: '信息变更' },
+];
 
 /** The accountant portal frame: title bar with 注册 / 会计人员登录, or the masked name and 退出. */
 export function PortalLayout() {

@@ -16,6 +16,7 @@ const GuidePage = lazy(() => import('../features/help/guide-page'));
 const AskPage = lazy(() => import('../features/help/ask-page'));
 const AdminApp = lazy(() => import('../features/admin/admin-app'));
 const CollectionPage = lazy(() => import('../features/collection/collection-page'));
+const ChangesPage = lazy(() => import('../features/collection/changes-page'));
 const AlipaySimPage = lazy(() => import('../features/realname/alipay-sim-page'));
 
 const fallback = (
@@ -49,6 +50,7 @@ export function AppRouter() {
             <Route path="guide/:chapter" element={<GuidePage />} />
             <Route path="ask" element={<AskPage />} />
             <Route path="collection" element={<CollectionPage />} />
+            <Route path="changes" element={<ChangesPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -213,6 +213,44 @@ const WORK_REQUIRED: ReadonlyArray<[keyof WorkEntry, string]> = [
   ['startDate', '工作开始时间'], ['company', '单位名称'], ['creditCode', '统一社会信用代码'], ['unitType', '单位类型'], ['industry', '所属行业'], ['address', '工作单位地址'],
 ];
 
+/** What one education entry still lacks for a submit (paths inside the entry: `proofFileId`). */
+export function educationEntryErrors(e: EducationEntry): FieldError[] {
+  const errors: FieldError[] = [];
+  const at = (path: string, message: string) => errors.push({ path, message });
+  for (const [field, label] of EDUCATION_REQUIRED) if (e[field] === null) at(field, `请补充${label}`);
+  if (!e.ongoing && !e.endDate) at('endDate', '请补充毕业时间');
+  if (!e.ongoing && !e.eduCertNo) at('eduCertNo', '请补充学历证书编号');
+  if (e.degree && e.degree !== DEGREE_CODES.none && !e.degreeCertNo) at('degreeCertNo', '请补充学位证书编号');
+  const need = educationUploadNeed(e);
+  if (need && !e[need.field]) at(need.field, need.message);
+  return errors;
+}
+
+/** What one work entry still lacks for a submit (paths inside the entry). */
+export function workEntryErrors(w: WorkEntry): FieldError[] {
+  const errors: FieldError[] = [];
+  const at = (path: string, message: string) => errors.push({ path, message });
+  for (const [field, label] of WORK_REQUIRED) if (w[field] === null && !(field === 'creditCode' && w.noCreditCodeReason)) at(field, `请补充${label}`);
+  if (!w.ongoing && !w.endDate) at('endDate', '请补充工作结束时间');
+  if (w.hasAccounting && w.accountingRows.length === 0) at('accountingRows', '请新增本单位会计工作经历');
+  if (w.hasAccounting && !w.accountingProofFileId) at('accountingProofFileId', '请上传会计工作经历证明');
+  if (w.title && !w.titleDate) at('titleDate', '请选择会计专业职务聘任时间');
+  if (w.title && !w.titleFileId) at('titleFileId', '请上传会计专业职务聘任文件或证明');
+  return errors;
+}
+
+/** What a 采集范围 asks of the entries: 会计工作经历 for 会计人员, a 博士 degree for the doctoral scope. */
+export function scopeConsequenceErrors(scope: string | null, education: ReadonlyArray<Pick<EducationEntry, 'degree'>>, work: ReadonlyArray<Pick<WorkEntry, 'hasAccounting'>>): FieldError[] {
+  const errors: FieldError[] = [];
+  if (scope === 'accountant' && !work.some((w) => w.hasAccounting)) {
+    errors.push({ path: 'work', message: `采集范围为“${collectionScope('accountant')?.name ?? ''}”的，须在工作经历中填写会计工作经历` });
+  }
+  if (scope === 'doctoral' && !education.some((e) => e.degree === DEGREE_CODES.doctor)) {
+    errors.push({ path: 'education', message: '采集范围为“暂未工作但具有博士学位拟报名中级会计专业技术资格考试的人员”的，教育经历中须填写博士学位' });
+  }
+  return errors;
+}
+
 /** Completeness, uploads, overlaps and scope consequences, checked when the person submits. */
 export function submissionErrors(s: SubmissionInput): FieldError[] {
   const errors: FieldError[] = [];
@@ -228,32 +266,17 @@ export function submissionErrors(s: SubmissionInput): FieldError[] {
   if (s.education.length === 0) at('education', '请至少填写一条教育经历');
   for (const e of s.education) {
     const p = `education.${e.id}.`;
-    for (const [field, label] of EDUCATION_REQUIRED) if (e[field] === null) at(`${p}${field}`, `请补充${label}`);
-    if (!e.ongoing && !e.endDate) at(`${p}endDate`, '请补充毕业时间');
-    if (!e.ongoing && !e.eduCertNo) at(`${p}eduCertNo`, '请补充学历证书编号');
-    if (e.degree && e.degree !== DEGREE_CODES.none && !e.degreeCertNo) at(`${p}degreeCertNo`, '请补充学位证书编号');
-    const need = educationUploadNeed(e);
-    if (need && !e[need.field]) at(`${p}${need.field}`, need.message);
+    for (const f of educationEntryErrors(e)) at(`${p}${f.path}`, f.message);
     const overlap = findOverlap(s.education.slice(0, s.education.indexOf(e)), e, (o) => `教育经历“${o.school ?? ''}”`);
     if (overlap) at(`${p}startDate`, overlap);
   }
   for (const w of s.work) {
     const p = `work.${w.id}.`;
-    for (const [field, label] of WORK_REQUIRED) if (w[field] === null && !(field === 'creditCode' && w.noCreditCodeReason)) at(`${p}${field}`, `请补充${label}`);
-    if (!w.ongoing && !w.endDate) at(`${p}endDate`, '请补充工作结束时间');
-    if (w.hasAccounting && w.accountingRows.length === 0) at(`${p}accountingRows`, '请新增本单位会计工作经历');
-    if (w.hasAccounting && !w.accountingProofFileId) at(`${p}accountingProofFileId`, '请上传会计工作经历证明');
-    if (w.title && !w.titleDate) at(`${p}titleDate`, '请选择会计专业职务聘任时间');
-    if (w.title && !w.titleFileId) at(`${p}titleFileId`, '请上传会计专业职务聘任文件或证明');
+    for (const f of workEntryErrors(w)) at(`${p}${f.path}`, f.message);
     const overlap = findOverlap(s.work.slice(0, s.work.indexOf(w)), w, (o) => `工作经历“${o.company ?? ''}”`);
     if (overlap) at(`${p}startDate`, overlap);
   }
-  if (s.scope === 'accountant' && !s.work.some((w) => w.hasAccounting)) {
-    at('work', `采集范围为“${collectionScope('accountant')?.name ?? ''}”的，须在工作经历中填写会计工作经历`);
-  }
-  if (s.scope === 'doctoral' && !s.education.some((e) => e.degree === DEGREE_CODES.doctor)) {
-    at('education', '采集范围为“暂未工作但具有博士学位拟报名中级会计专业技术资格考试的人员”的，教育经历中须填写博士学位');
-  }
+  errors.push(...scopeConsequenceErrors(s.scope, s.education, s.work));
   if (!s.departmentCode) at('departmentCode', '请选择会计管理部门');
   return errors;
 }

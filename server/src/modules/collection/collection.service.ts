@@ -201,7 +201,7 @@ export class CollectionService {
   }
 
   /** Collects a file-ownership problem as a field error instead of stopping at the first one. */
-  private async ownedFile(accountId: string, id: string | null | undefined, purpose: FilePurpose, path: string, errors: FieldError[]): Promise<string | null> {
+  async ownedFile(accountId: string, id: string | null | undefined, purpose: FilePurpose, path: string, errors: FieldError[]): Promise<string | null> {
     try {
       return await this.ctx.files.assertOwned(accountId, id, [purpose], path);
     } catch (err) {
@@ -291,7 +291,8 @@ export class CollectionService {
     return this.state(accountId);
   }
 
-  private async checkEducation(accountId: string, input: EducationEntryRequest, current?: EducationEntry) {
+  /** An entry's row values checked with every rule of a save (信息变更 uses the same checks). */
+  async checkEducation(accountId: string, input: EducationEntryRequest, current?: EducationEntry) {
     const errors = checkEducationInput(input, this.today());
     const shape = educationShape(input);
     if (current?.legacy) errors.push(...lockedFieldErrors(current.lockedFields, current, shape));
@@ -344,7 +345,7 @@ export class CollectionService {
     await this.write(accountId, 'education', (trx) => trx.deleteFrom('education_entries').where('id', '=', id).where('account_id', '=', accountId).execute());
   }
 
-  private async checkWork(accountId: string, input: WorkEntryRequest, current?: WorkEntry) {
+  async checkWork(accountId: string, input: WorkEntryRequest, current?: WorkEntry) {
     const checked = checkWorkInput(input, this.today());
     const errors = checked.errors;
     const shape = workShape(input, checked.creditCode);
@@ -414,21 +415,23 @@ export class CollectionService {
     const { db } = this.ctx;
     const rows = await db.selectFrom('education_entries').selectAll().where('account_id', '=', account.id).where('chsi_status', '=', 'unchecked').execute();
     for (const row of rows) {
-      const e = toEducationEntry(row);
-      let status: EducationEntry['chsiStatus'] | undefined;
-      if (!needsChsi(e)) status = 'not_applicable';
-      else if (e.school && e.eduCertNo) {
-        const base = { idNumberIndex: account.id_number_index, school: e.school };
-        const queries: ChsiQuery[] = [{ kind: '学历', certNo: e.eduCertNo, ...base }];
-        if (e.degree && e.degree !== DEGREE_CODES.none && e.degreeCertNo) queries.push({ kind: '学位', certNo: e.degreeCertNo, ...base });
-        const answers = await Promise.all(queries.map((q) => this.chsi.verify(q)));
-        status = answers.every((a) => a.status === 'found') ? 'verified' : 'not_found';
-      }
-      if (status) await db.updateTable('education_entries').set({ chsi_status: status }).where('id', '=', e.id).where('chsi_status', '=', 'unchecked').execute();
+      const status = await this.chsiStatusFor(account, toEducationEntry(row));
+      if (status) await db.updateTable('education_entries').set({ chsi_status: status }).where('id', '=', row.id).where('chsi_status', '=', 'unchecked').execute();
     }
   }
 
-  private async findCertificate(account: Account) {
+  /** 学信网's answer for one entry; undefined while the school or certificate number is missing. */
+  async chsiStatusFor(account: Account, e: Pick<EducationEntry, 'educationLevel' | 'abroad' | 'ongoing' | 'school' | 'eduCertNo' | 'degree' | 'degreeCertNo'>): Promise<EducationEntry['chsiStatus'] | undefined> {
+    if (!needsChsi(e)) return 'not_applicable';
+    if (!e.school || !e.eduCertNo) return undefined;
+    const base = { idNumberIndex: account.id_number_index, school: e.school };
+    const queries: ChsiQuery[] = [{ kind: '学历', certNo: e.eduCertNo, ...base }];
+    if (e.degree && e.degree !== DEGREE_CODES.none && e.degreeCertNo) queries.push({ kind: '学位', certNo: e.degreeCertNo, ...base });
+    const answers = await Promise.all(queries.map((q) => this.chsi.verify(q)));
+    return answers.every((a) => a.status === 'found') ? 'verified' : 'not_found';
+  }
+
+  async findCertificate(account: Account) {
     const rows = await this.ctx.db
       .selectFrom('certificates')
       .selectAll()

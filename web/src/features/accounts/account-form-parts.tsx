@@ -1,12 +1,10 @@
-import { useRef, useState } from 'react';
-import { Button, Card, Form, Input, Result, Space, type FormInstance, type InputRef } from 'antd';
-import type { Rule } from 'antd/es/form';
+import { useState } from 'react';
+import { Button, Card, Form, Input, Result, Space, type FormInstance } from 'antd';
 import { useNavigate } from 'react-router';
 import { checkPassword, describePasswordPolicy, type PasswordPolicy, type SmsPurpose } from '@ausm/domain';
 import { applyApiError, ruleFrom } from '../../lib/forms';
 import { ApiError } from '../../lib/api';
 import { SmsCodeButton } from '../../components/sms-code-button';
-import { RareCharPicker, insertAtCursor } from '../../components/rare-char-picker';
 
 /** Answers after which the server has used the SMS code up: the page may ask for a new one at once. */
 const CODE_VOIDING = new Set(['RESET_MISMATCH', 'ID_ALREADY_REGISTERED', 'PHONE_ALREADY_REGISTERED']);
@@ -87,34 +85,6 @@ export function PasswordPair({ form, policy, name, label, confirmLabel }: { form
         <Input.Password autoComplete="new-password" />
       </Form.Item>
     </>
-  );
-}
-
-/**
- * 真实姓名 with the 生僻字 picker beside it: a person named 林𡒄 types the name the same way at
- * registration and when resetting the password.
- */
-export function NameField({ form, rules, placeholder }: { form: FormInstance; rules: Rule[]; placeholder?: string }) {
-  const nameRef = useRef<InputRef>(null);
-  return (
-    <Form.Item label="真实姓名" htmlFor="name" required extra="姓名中有生僻字的，请点击“生僻字”选择">
-      <Space.Compact style={{ width: '100%' }}>
-        <Form.Item name="name" noStyle rules={rules}>
-          <Input id="name" ref={nameRef} autoComplete="name" placeholder={placeholder} />
-        </Form.Item>
-        <RareCharPicker
-          onPick={(ch) => {
-            const input = nameRef.current?.input ?? null;
-            const next = insertAtCursor(input, form.getFieldValue('name') ?? '', ch);
-            form.setFieldValue('name', next.value);
-            requestAnimationFrame(() => {
-              input?.focus();
-              input?.setSelectionRange(next.caret, next.caret);
-            });
-          }}
-        />
-      </Space.Compact>
-    </Form.Item>
   );
 }
 

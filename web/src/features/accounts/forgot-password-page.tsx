@@ -4,7 +4,8 @@ import { api } from '../../lib/api';
 import { ruleFrom } from '../../lib/forms';
 import { usePublicConfig } from '../../lib/session';
 import { NoticeCard } from '../../components/notice-card';
-import { DoneCard, NameField, PasswordPair, SmsCodeField, useFormSubmit } from './account-form-parts';
+import { DoneCard, PasswordPair, SmsCodeField, useFormSubmit } from './account-form-parts';
+import { NameField } from '../../components/name-field';
 
 /** 找回密码: every field must match the registration; success ends all sessions of the account. */
 export function ForgotPasswordPage() {

@@ -18,7 +18,8 @@ import { api } from '../../lib/api';
 import { ruleFrom } from '../../lib/forms';
 import { usePublicConfig } from '../../lib/session';
 import { NoticeCard } from '../../components/notice-card';
-import { DoneCard, NameField, PasswordPair, SmsCodeField, useFormSubmit } from './account-form-parts';
+import { DoneCard, PasswordPair, SmsCodeField, useFormSubmit } from './account-form-parts';
+import { NameField } from '../../components/name-field';
 import { SexBirthFields } from '../../components/sex-birth-fields';
 
 const todayLocal = () => beijingDate(new Date());

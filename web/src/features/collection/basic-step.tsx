@@ -2,10 +2,8 @@ import { useEffect } from 'react';
 import { Alert, Col, Descriptions, Form, Input, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
-  ETHNICITIES,
   EXTRA_ID_TYPES,
   FILE_RULES,
-  POLITICAL_STATUSES,
   checkForeignPermanentResidence,
   checkResidencePermit,
   idDocumentTypeLabel,
@@ -13,8 +11,9 @@ import {
   type CollectionState,
 } from '@ausm/domain';
 import { FileUpload } from '../../components/file-upload';
-import { options, placeFieldErrors, useSave, useSubmit, useToday, type StepIssue } from './collection-data';
+import { placeFieldErrors, useSave, useSubmit, useToday, type StepIssue } from './collection-data';
 import { StepActions } from './step-parts';
+import { PersonalDetailFields, personalDetailValues } from './personal-detail-fields';
 import { SexBirthFields } from '../../components/sex-birth-fields';
 
 type ExtraIdType = NonNullable<CollectionBasicRequest['extraIdType']>;
@@ -124,11 +123,7 @@ export function BasicStep({ state, issues, onPrev, onNext }: { state: Collection
       onFinish={submit}
       initialValues={{
         photoFileId: b.photoFileId,
-        politicalStatus: b.politicalStatus ?? undefined,
-        ethnicity: b.ethnicity ?? undefined,
-        email: b.email ?? '',
-        address: b.address ?? '',
-        postcode: b.postcode ?? '',
+        ...personalDetailValues(b),
         extraIdType: savedExtraType,
         identityProofFileId: b.identityProofFileId,
       }}
@@ -178,31 +173,7 @@ export function BasicStep({ state, issues, onPrev, onNext }: { state: Collection
         </Col>
       </Row>
       <Row gutter={24}>
-        <Col xs={24} md={12}>
-          <Form.Item label="政治面貌" name="politicalStatus" rules={[{ required: true, message: '请选择政治面貌' }]}>
-            <Select virtual={false} placeholder="请选择政治面貌" options={options(POLITICAL_STATUSES)} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label="民族" name="ethnicity" rules={[{ required: true, message: '请选择民族' }]}>
-            <Select virtual={false} placeholder="请选择民族" showSearch={{ optionFilterProp: 'label' }} options={options(ETHNICITIES)} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label="邮箱" name="email" rules={[{ type: 'email', message: '邮箱格式不正确' }, { max: 100, message: '邮箱不能超过100个字符' }]}>
-            <Input type="email" autoComplete="email" placeholder="请输入邮箱" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label="邮编" name="postcode" rules={[{ pattern: /^\d{6}$/, message: '邮编应为6位数字' }]}>
-            <Input inputMode="numeric" maxLength={6} autoComplete="postal-code" placeholder="请输入6位邮编" />
-          </Form.Item>
-        </Col>
-        <Col xs={24}>
-          <Form.Item label="通讯地址" name="address" rules={[{ max: 200, message: '通讯地址不能超过200个字' }]}>
-            <Input autoComplete="street-address" placeholder="请输入通讯地址" />
-          </Form.Item>
-        </Col>
+        <PersonalDetailFields />
       </Row>
       {!mainland && (
         <Row gutter={24}>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { Alert, App, Button, Card, Grid, Result, Spin, Steps } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { COLLECTION_STEPS, COLLECTION_STEP_LABELS, type CollectionState, type CollectionStep } from '@ausm/domain';
@@ -14,7 +14,7 @@ import { EducationStep } from './education-step';
 import { WorkStep } from './work-step';
 import { DepartmentStep } from './department-step';
 import { ResultStep } from './result-step';
-import { IssueList } from './step-parts';
+import { IssueList, SignInFirst } from './step-parts';
 import './collection.css';
 
 const TITLE = '会计人员信息采集';
@@ -169,18 +169,7 @@ export default function CollectionPage() {
       </div>
     );
   } else if (!me.data || (collection.error instanceof ApiError && collection.error.status === 401)) {
-    body = (
-      <Result
-        status="info"
-        title="请先登录"
-        subTitle="登录后才能办理会计人员信息采集"
-        extra={
-          <Link to="/login">
-            <Button type="primary">会计人员登录</Button>
-          </Link>
-        }
-      />
-    );
+    body = <SignInFirst what="会计人员信息采集" />;
   } else if (collection.error || !state) {
     body = (
       <Alert

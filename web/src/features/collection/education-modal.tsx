@@ -13,7 +13,7 @@ import {
 } from '@ausm/domain';
 import { FileUpload } from '../../components/file-upload';
 import { cascaderFilter, cascaderOptions, fromDay, options, toDay, treePath } from './collection-data';
-import { EntryModal, PeriodFields, YES_NO, requiredText, useEntryEditor, type EntryEditorProps } from './entry-form';
+import { EntryModal, PeriodFields, YES_NO, requiredText, useEntryEditor, useEntryWords, type EntryEditorProps } from './entry-form';
 
 interface EducationForm {
   mode?: string;
@@ -45,6 +45,7 @@ export const EDUCATION_TIP = '提示: 1.本科及以上的留学生须提供教�
 export function EducationModal(props: EntryEditorProps<EducationEntry>) {
   const { entry, onClose } = props;
   const editor = useEntryEditor<EducationForm>('education', props, FIELDS);
+  const words = useEntryWords();
   const { form, isLocked, lockClass } = editor;
 
   const level = Form.useWatch('educationLevel', form);
@@ -103,7 +104,7 @@ export function EducationModal(props: EntryEditorProps<EducationEntry>) {
   return (
     <EntryModal
       editor={editor}
-      title={entry ? '编辑教育经历' : '新增教育经历'}
+      title={entry ? `${words.edit}教育经历` : '新增教育经历'}
       width={760}
       onClose={onClose}
       notice={<Alert type="info" showIcon role="note" title={EDUCATION_TIP} style={{ marginBottom: 16 }} />}

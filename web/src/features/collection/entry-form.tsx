@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { Alert, Checkbox, Col, DatePicker, Form, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { fromDay, placeFieldErrors, useSave, useSubmit, type StepIssue } from './collection-data';
@@ -16,6 +16,39 @@ export interface EntryEditorProps<T> {
 }
 
 export type EntryKind = 'education' | 'work';
+
+/**
+ * 信息变更 uses the collection's entry lists and modals with the same fields and rules, but 保存 and
+ * 删除 submit change requests (新增, 变更, 变更删除) that the department decides. Without this context
+ * they edit the collection draft.
+ */
+export interface EntryChangeMode {
+  save: (kind: EntryKind, entryId: string | null, body: unknown) => Promise<void>;
+  remove: (kind: EntryKind, entryId: string) => Promise<void>;
+}
+export const EntryChangeContext = createContext<EntryChangeMode | null>(null);
+
+/** The words of the list and modal: 编辑/删除 in collection, 变更/变更删除 in 信息变更. */
+export function useEntryWords() {
+  const change = useContext(EntryChangeContext) !== null;
+  return change
+    ? {
+        change,
+        edit: '变更',
+        remove: '变更删除',
+        confirmRemove: (noun: string) => `确定提交删除该${noun}的变更申请吗？审核通过后该${noun}将被删除`,
+        saved: (noun: string) => `${noun}变更已提交，等待所属会计管理部门审核`,
+        removed: (noun: string) => `删除该${noun}的变更已提交，等待所属会计管理部门审核`,
+      }
+    : {
+        change,
+        edit: '编辑',
+        remove: '删除',
+        confirmRemove: (noun: string) => `确定删除该${noun}吗？`,
+        saved: (noun: string) => `${noun}已保存`,
+        removed: (noun: string) => `已删除该${noun}`,
+      };
+}
 
 interface LockableEntry {
   id: string;
@@ -46,9 +79,11 @@ export function useEntryEditor<F extends object>(
     place(issues.filter((i) => i.entryId === entry.id).map((i) => ({ path: i.field ?? '', message: i.message })));
   };
 
+  const change = useContext(EntryChangeContext);
   const submit = (body: unknown) =>
     run(async () => {
-      if (entry) await save('PUT', `/api/collection/${kind}/${encodeURIComponent(entry.id)}`, body);
+      if (change) await change.save(kind, entry?.id ?? null, body);
+      else if (entry) await save('PUT', `/api/collection/${kind}/${encodeURIComponent(entry.id)}`, body);
       else await save('POST', `/api/collection/${kind}`, body);
       onSaved(entry?.id ?? null);
     });

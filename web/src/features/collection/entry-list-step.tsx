@@ -1,11 +1,11 @@
-import { useState, type ComponentType, type ReactNode } from 'react';
+import { useContext, useState, type ComponentType, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Descriptions, Grid, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CollectionState } from '@ausm/domain';
 import { ApiError } from '../../lib/api';
 import { useSave, useToday, type StepIssue } from './collection-data';
-import type { EntryEditorProps, EntryKind } from './entry-form';
+import { EntryChangeContext, useEntryWords, type EntryEditorProps, type EntryKind } from './entry-form';
 import { StepActions } from './step-parts';
 
 /** What the page hands to the education and work steps. */
@@ -14,6 +14,8 @@ export interface EntryStepProps {
   issues: ReadonlyArray<StepIssue>;
   /** opened for editing on arrival (from an issue link) */
   focusEntryId?: string;
+  /** the text above the list, when the page has its own (信息变更) */
+  intro?: ReactNode;
   onPrev: () => void;
   onNext: () => void;
 }
@@ -78,11 +80,14 @@ export function EntryListStep<T extends { id: string }>({
   const [blocked, setBlocked] = useState<string>();
   const [error, setError] = useState<string>();
 
+  const change = useContext(EntryChangeContext);
+  const words = useEntryWords();
   const remove = async (e: T) => {
     setError(undefined);
     try {
-      await save('DELETE', `/api/collection/${kind}/${encodeURIComponent(e.id)}`);
-      message.success(`已删除该${noun}`);
+      if (change) await change.remove(kind, e.id);
+      else await save('DELETE', `/api/collection/${kind}/${encodeURIComponent(e.id)}`);
+      message.success(words.removed(noun));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : '删除失败，请稍后再试');
     }
@@ -93,7 +98,7 @@ export function EntryListStep<T extends { id: string }>({
     setEditing(null);
     setBlocked(undefined);
     if (warning) message.warning(warning);
-    else message.success(`${noun}已保存`);
+    else message.success(words.saved(noun));
   };
 
   const next = () => {
@@ -129,11 +134,11 @@ export function EntryListStep<T extends { id: string }>({
                     查看详情
                   </Button>,
                   <Button key="edit" type="link" size="small" onClick={() => setEditing(e)}>
-                    编辑
+                    {words.edit}
                   </Button>,
-                  <Popconfirm key="delete" title={`确定删除该${noun}吗？`} okText="删除" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => remove(e)}>
+                  <Popconfirm key="delete" title={words.confirmRemove(noun)} okText={words.remove} cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => remove(e)}>
                     <Button type="link" size="small" danger>
-                      删除
+                      {words.remove}
                     </Button>
                   </Popconfirm>,
                 ]}
@@ -174,11 +179,11 @@ export function EntryListStep<T extends { id: string }>({
                   查看详情
                 </Button>
                 <Button type="link" size="small" onClick={() => setEditing(e)}>
-                  编辑
+                  {words.edit}
                 </Button>
-                <Popconfirm title={`确定删除该${noun}吗？`} okText="删除" cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => remove(e)}>
+                <Popconfirm title={words.confirmRemove(noun)} okText={words.remove} cancelText="取消" okButtonProps={{ danger: true }} onConfirm={() => remove(e)}>
                   <Button type="link" size="small" danger>
-                    删除
+                    {words.remove}
                   </Button>
                 </Popconfirm>
               </Space>
@@ -187,7 +192,7 @@ export function EntryListStep<T extends { id: string }>({
         ]}
       />
       )}
-      <StepActions onPrev={onPrev} onNext={next} />
+      {!change && <StepActions onPrev={onPrev} onNext={next} />}
       {editing && <Editor entry={editing === 'new' ? null : editing} issues={issues} today={today} onClose={() => setEditing(null)} onSaved={saved} />}
       <Modal wrapClassName="ausm-collection-modal" open={viewing !== null} title={`${noun}详情`} footer={null} onCancel={() => setViewing(null)} width={detailWidth}>
         {viewing && renderDetail(viewing)}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Typography } from 'antd';
+import { Link } from 'react-router';
+import { Alert, Button, Result, Typography } from 'antd';
 import type { StepIssue } from './collection-data';
 
 /** 上一步 / 保存并下一步 at the foot of a step. */
@@ -85,5 +86,21 @@ export function FileLink({ id, children }: { id: string | null; children: string
     <Typography.Link href={`/api/files/${encodeURIComponent(id)}`} target="_blank" rel="noopener noreferrer">
       查看{children}
     </Typography.Link>
+  );
+}
+
+/** A page of 会计人员信息服务 opened without signing in: what it is for and the way to sign in. */
+export function SignInFirst({ what }: { what: string }) {
+  return (
+    <Result
+      status="info"
+      title="请先登录"
+      subTitle={`登录后才能办理${what}`}
+      extra={
+        <Link to="/login">
+          <Button type="primary">会计人员登录</Button>
+        </Link>
+      }
+    />
   );
 }

@@ -12,7 +12,7 @@ import {
 import { FileUpload } from '../../components/file-upload';
 import { cascaderFilter, cascaderOptions, fromDay, options, toDay, treePath } from './collection-data';
 import { AccountingRowsField } from './accounting-rows';
-import { EntryModal, PeriodFields, YES_NO, requiredText, useEntryEditor, type EntryEditorProps } from './entry-form';
+import { EntryModal, PeriodFields, YES_NO, requiredText, useEntryEditor, useEntryWords, type EntryEditorProps } from './entry-form';
 
 interface WorkForm {
   startDate?: Dayjs;
@@ -49,6 +49,7 @@ export const WORK_PROMISE = '新增以往工作信息真实，无虚假内容，
 export function WorkModal(props: EntryEditorProps<WorkEntry>) {
   const { entry, today, onClose } = props;
   const editor = useEntryEditor<WorkForm>('work', props, FIELDS);
+  const words = useEntryWords();
   const { form, isLocked, lockClass } = editor;
 
   const ongoing = Form.useWatch('ongoing', form) ?? false;
@@ -102,7 +103,7 @@ export function WorkModal(props: EntryEditorProps<WorkEntry>) {
   return (
     <EntryModal
       editor={editor}
-      title={entry ? '编辑工作经历信息' : '新增工作经历信息'}
+      title={entry ? `${words.edit}工作经历信息` : '新增工作经历信息'}
       width={860}
       onClose={onClose}
       onFinish={submit}

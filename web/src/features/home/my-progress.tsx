@@ -12,6 +12,8 @@ interface Item {
   color: string;
   detail: string;
   next?: { to: string; label: string };
+  /** a second thing to do beside it (信息变更 once the collection is approved) */
+  also?: { to: string; label: string };
 }
 
 /** Status tags with text dark enough for WCAG AA on their tint (antd's preset tag colours are not). */
@@ -38,7 +40,7 @@ function collectionItem(c: CollectionState): Item {
     case 'pending':
       return { key: 'collection', title: '会计人员信息采集', status: label, color: 'processing', detail: `已于${review ? beijingDate(review.submittedAt) : ''}提交，由${review?.departmentName ?? '会计管理部门'}审核，审核期间不能修改`, next: { to: '/collection', label: '查看' } };
     case 'approved':
-      return { key: 'collection', title: '会计人员信息采集', status: label, color: 'success', detail: `${review?.departmentName ?? ''}${review?.decidedAt ? `于${beijingDate(review.decidedAt)}` : ''}审核通过`, next: { to: '/collection', label: '查看' } };
+      return { key: 'collection', title: '会计人员信息采集', status: label, color: 'success', detail: `${review?.departmentName ?? ''}${review?.decidedAt ? `于${beijingDate(review.decidedAt)}` : ''}审核通过；信息有变化的，请办理信息变更`, next: { to: '/collection', label: '查看' }, also: { to: '/changes', label: '信息变更' } };
     case 'returned':
     case 'rejected':
       return { key: 'collection', title: '会计人员信息采集', status: label, color: c.status === 'returned' ? 'warning' : 'error', detail: `原因：${review?.reason ?? '见审核意见'}`, next: { to: '/collection', label: '修改后重新提交' } };
@@ -59,7 +61,7 @@ export function MyProgress() {
       <List
         dataSource={items}
         renderItem={(i) => (
-          <List.Item key={i.key} actions={i.next ? [<Link key="next" to={i.next.to}>{i.next.label}</Link>] : []}>
+          <List.Item key={i.key} actions={[i.next, i.also].flatMap((a) => (a ? [<Link key={a.to} to={a.to}>{a.label}</Link>] : []))}>
             <List.Item.Meta
               title={
                 <span>
