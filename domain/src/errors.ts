@@ -40,6 +40,8 @@ export const ErrorCodes = {
   STALE_CHANGE: 409,
   /** 信息变更 while the collection is not 审核通过 */
   CHANGE_NOT_ALLOWED: 409,
+  /** 属地关系调转 refused by the guide's rules: collection not approved, an application under review */
+  TRANSFER_NOT_ALLOWED: 409,
   /** a change request whose values equal the current ones */
   NOTHING_CHANGED: 400,
   PAYLOAD_TOO_LARGE: 413,

@@ -71,6 +71,7 @@ export async function seed(ctx: AppContext, opts: { demo: boolean }): Promise<vo
   const faqGrowth: ReadonlyArray<[string, (category: string) => boolean]> = [
     ['seed:faq:v2', () => true],
     ['seed:faq:v3', (category) => category === '信息变更'],
+    ['seed:faq:v4', (category) => category === '属地关系调转'],
   ];
   for (const [step, belongs] of faqGrowth) {
     await runOnce(db, step, async (trx) => {

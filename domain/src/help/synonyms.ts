@@ -28,6 +28,16 @@ export const HELP_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(怎么|如何|能不能|可以)改(?![名变])/gu, '$1修改'],
   [/撤销|撤消/gu, '撤回'],
   [/会计证|会计资格证书?/gu, '会计专业技术资格证书'],
+  // 属地关系调转 (guide chapter 5): 调档、转关系、换城市 …
+  [/户口/gu, '户籍'],
+  [/(调|转|迁)档案?|(转|调|迁)(会计)?关系|(迁移|转移)(会计)?(信息|档案|关系)|档案(要|该)?(怎么|如何)?(调|转|迁)(?![入出])/gu, '调档 调转'],
+  [/((换|去|到|调到|迁到|搬到|调去|搬去)了?个?(外地|外省|外市|别的?(城市|地方|省份?|市|区|县)|其他(城市|地区|省份?|地方)|新的?城市))|换了?个?城市|搬家/gu, '所在地变到外地'],
+  [/考上|考研|读研|读博|升学/gu, '学籍所在地变动 调入学校'],
+  [/(多个|几个|多份|多张|好几个|好几份)(证明|材料|文件)/gu, '多份证明 合并到一张图片'],
+  [/是?灰色的?|变灰了?|是灰的|点不动|不能点(?!击)/gu, '点不了'],
+  [/填(?![写报])/gu, '填写'],
+  // “找回密码说信息不一致”: what a page says is its 提示
+  [/说(?!明)/gu, '提示'],
   [/换了?(工作|单位)|跳槽|调动工作/gu, '换了工作单位'],
   [/(为什么|怎么)?(还是)?没(有)?(变(?!更)|生效|改过来|更新)|还是原来的/gu, '还显示原来的内容'],
   [/更新/gu, '变更'],
@@ -52,9 +62,10 @@ export const HELP_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
  * Businesses whose chapters are not open yet: a question about them is answered only by an entry
  * whose title names the business, not by the passage that happens to mention the word ("继续教育学分
  * 怎么算" is not answered by "会计管理部门应该选哪一个"). A chapter that opens removes its words here
- * and adds its FAQ entries and test questions.
+ * and adds its FAQ entries and test questions. 信用档案 (会计人员信用档案) is not a business here yet: “信用档案查询”
+ * must not be answered by the 调转 chapter's 社会信用代码 and 档案方式.
  */
-export const HELP_NOT_YET_OPEN = /继续教育|学分|考试|报名|职称评审|调转|奖惩/u;
+export const HELP_NOT_YET_OPEN = /继续教育|学分|考试|报名|职称评审|奖惩|信用档案/u;
 
 export function rewriteQuestion(question: string): string {
   let q = question.normalize('NFKC');

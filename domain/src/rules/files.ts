@@ -33,6 +33,8 @@ export const FILE_PURPOSES = [
   'education_proof',
   'work_proof',
   'title_proof',
+  'transfer_proof',
+  'honor_proof',
 ] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
@@ -55,6 +57,9 @@ export const FILE_RULES: Readonly<Record<FilePurpose, FileRule>> = {
   work_proof: { maxPixels: MAX_PIXELS, label: '工作证明', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, hint: 'jpg、png或pdf格式，不超过2MB' },
   // RULES.md §9: title / appointment proofs are one image of 20 KB – 500 KB
   title_proof: { maxPixels: MAX_PIXELS, label: '会计专业职务聘任文件', types: ['jpg', 'png'], minBytes: 20 * KB, maxBytes: 500 * KB, hint: 'jpg或png格式，20KB至500KB' },
+  // guide §5.1 and RULES.md §9: one image (several proofs merged into it), smaller than 200 KB
+  honor_proof: { maxPixels: MAX_PIXELS, label: '奖惩文件', types: ['jpg', 'png', 'pdf'], maxBytes: 2 * MB, hint: '表彰决定、处罚决定书等文件，jpg、png或pdf格式，不超过2MB' },
+  transfer_proof: { maxPixels: MAX_PIXELS, label: '调转证明材料', types: ['jpg', 'png'], maxBytes: 200 * KB - 1, hint: '证明文件为大图扫描件，小于200KB，附件类型为JPG、JPEG、PNG，多条证明的需合并到一张图片中' },
 };
 
 export const MIME_OF: Readonly<Record<FileType, string>> = { jpg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf' };

@@ -58,3 +58,32 @@ export const changeReviewPayload = z.looseObject({
   data: z.record(z.string(), z.unknown()).nullable(),
 });
 export type ChangeReviewPayload = z.infer<typeof changeReviewPayload>;
+
+const transferPlace = z.object({ code: z.string(), name: z.string(), path: z.string() });
+
+/** A 属地关系调转: the reason with its shown details, from where to where, and the proof. */
+export const transferReviewPayload = z.object({
+  reason: z.enum(['work', 'school', 'residence']),
+  reasonName: z.string(),
+  applicantName: z.string(),
+  from: transferPlace,
+  to: transferPlace,
+  details: z.array(z.object({ label: z.string(), value: z.string() })),
+  proofFileId: z.string(),
+});
+export type TransferReviewPayload = z.infer<typeof transferReviewPayload>;
+
+/** A 奖惩 item: what it is, who granted or imposed it, the document, and who recorded it. */
+export const honorReviewPayload = z.object({
+  type: z.enum(['reward', 'penalty']),
+  typeName: z.string(),
+  title: z.string(),
+  authority: z.string(),
+  date: z.string(),
+  documentNo: z.string().nullable(),
+  description: z.string().nullable(),
+  fileId: z.string().nullable(),
+  recordedBy: z.enum(['self', 'department']),
+  applicantName: z.string(),
+});
+export type HonorReviewPayload = z.infer<typeof honorReviewPayload>;

@@ -29,6 +29,11 @@ export const reviewQueueQuery = z
     q: z.string().trim().max(30).optional(),
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
+    /**
+     * participating: the open items the department reads without deciding (a transfer's 调出地);
+     * otherwise the items the department decides or decided
+     */
+    view: z.enum(['mine', 'participating']).optional(),
   })
   .strict();
 export type ReviewQueueQuery = z.infer<typeof reviewQueueQuery>;

@@ -68,6 +68,28 @@ export const CHANGE_SCOPE_WORKFLOW = defineWorkflow({
   onApproval: '采集范围替换为新的采集范围',
 });
 
+/** 属地关系调转 (guide §5): decided by the receiving department; the sending one reads it while open. */
+export const TRANSFER_WORKFLOW = defineWorkflow({
+  kind: 'transfer',
+  label: '属地关系调转',
+  stages: [{ id: 'review', label: '调入地审核', role: '调入地会计管理部门', actions: ['approve', 'return', 'reject'] }],
+  ownerActions: ['withdraw', 'resubmit'],
+  participants: [{ role: '调出地会计管理部门', access: 'read' }],
+  automatic: null,
+  onApproval: '会计人员的所属会计管理部门改为调入地，档案随之转入；以后的事项由调入地办理，调出地只保留历史记录',
+});
+
+/** 奖惩信息 (issue 12): a reward or penalty on a person's record, with its document; the department decides. */
+export const HONOR_WORKFLOW = defineWorkflow({
+  kind: 'honor',
+  label: '奖惩信息',
+  stages: [{ id: 'review', label: '审核', role: '所属会计管理部门', actions: ['approve', 'reject'] }],
+  ownerActions: ['withdraw'],
+  participants: [],
+  automatic: null,
+  onApproval: '奖惩记入会计人员档案；部门直接录入的，录入即审核通过',
+});
+
 export const REVIEW_WORKFLOWS = {
   realname: REALNAME_WORKFLOW,
   collection: COLLECTION_WORKFLOW,
@@ -75,9 +97,11 @@ export const REVIEW_WORKFLOWS = {
   change_education: CHANGE_EDUCATION_WORKFLOW,
   change_work: CHANGE_WORK_WORKFLOW,
   change_scope: CHANGE_SCOPE_WORKFLOW,
+  transfer: TRANSFER_WORKFLOW,
+  honor: HONOR_WORKFLOW,
 } as const satisfies Record<string, WorkflowDefinition>;
 
-export const REVIEW_KINDS = ['realname', 'collection', 'change_basic', 'change_education', 'change_work', 'change_scope'] as const satisfies ReadonlyArray<keyof typeof REVIEW_WORKFLOWS>;
+export const REVIEW_KINDS = ['realname', 'collection', 'change_basic', 'change_education', 'change_work', 'change_scope', 'transfer', 'honor'] as const satisfies ReadonlyArray<keyof typeof REVIEW_WORKFLOWS>;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 
 export const REVIEW_KIND_LABELS: Readonly<Record<ReviewKind, string>> = {
@@ -87,6 +111,8 @@ export const REVIEW_KIND_LABELS: Readonly<Record<ReviewKind, string>> = {
   change_education: CHANGE_EDUCATION_WORKFLOW.label,
   change_work: CHANGE_WORK_WORKFLOW.label,
   change_scope: CHANGE_SCOPE_WORKFLOW.label,
+  transfer: TRANSFER_WORKFLOW.label,
+  honor: HONOR_WORKFLOW.label,
 };
 
 /** The 信息变更 sections (guide §4's left menu) and the kind of each. */

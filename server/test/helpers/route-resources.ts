@@ -45,6 +45,16 @@ export async function makeRouteResources(app: FastifyInstance, now: () => string
       .values({ id: ids[wk], account_id: owner.accountId, ...empty, company: null, credit_code: null, unit_type: null, industry: null, address: null, phone: null, accounting_rows: null, accounting_proof_file_id: null, title: null, title_date: null, title_file_id: null })
       .execute();
   }
+  // a 属地关系调转 of the owner's, held by 历下区 (made through the engine: the owner's collection is a draft)
+  const transferProof = await app.ctx.files.store(owner.accountId, 'transfer_proof', 'proof.png', makePng(400, 260));
+  ids.transfer = (
+    await app.ctx.db.transaction().execute((trx) =>
+      app.ctx.reviews.submit(trx, {
+        kind: 'transfer', accountId: owner.accountId, departmentCode: '370102',
+        payload: { reason: 'residence', reasonName: '户籍所在地或居住地变动', applicantName: owner.name, from: { code: '110101', name: '北京市东城区财政局', path: '' }, to: { code: '370102', name: '济南市历下区财政局', path: '' }, details: [], proofFileId: transferProof.id },
+      }),
+    )
+  ).id;
   const review = await makePendingRealname(app, await makePerson(app), '110101');
   ids.review = review.review.id;
   ids.reviewFile = review.fileIds[0] ?? '';
@@ -78,6 +88,7 @@ export async function makeRouteResources(app: FastifyInstance, now: () => string
       if (name === 'list') return 'ethnicities';
       if (p.startsWith('/api/files/')) return ids.file ?? '';
       if (p.includes('/my/reviews/')) return ids.myReview ?? '';
+      if (p.startsWith('/api/transfers/')) return ids.transfer ?? '';
       if (p.startsWith('/api/changes/')) return (p.includes('/education/') ? ids.changeEducation : ids.changeWork) ?? '';
       if (p.includes('/education/')) return ids.education ?? '';
       if (p.includes('/work/')) return ids.work ?? '';

@@ -8,6 +8,8 @@ import { useLogout, useMe, usePublicConfig } from '../lib/session';
 const SERVICE_MENU: ReadonlyArray<{ to: string; label: string }> = [
   { to: '/collection', label: '信息采集' },
   { to: '/changes', label: '信息变更' },
+  { to: '/transfer', label: '属地关系调转' },
+  { to: '/honors', label: '奖惩信息' },
 ];
 
 /** The accountant portal frame: title bar with 注册 / 会计人员登录, or the masked name and 退出. */

@@ -17,6 +17,8 @@ const AskPage = lazy(() => import('../features/help/ask-page'));
 const AdminApp = lazy(() => import('../features/admin/admin-app'));
 const CollectionPage = lazy(() => import('../features/collection/collection-page'));
 const ChangesPage = lazy(() => import('../features/collection/changes-page'));
+const TransferPage = lazy(() => import('../features/collection/transfer-page'));
+const HonorsPage = lazy(() => import('../features/collection/honors-page'));
 const AlipaySimPage = lazy(() => import('../features/realname/alipay-sim-page'));
 
 const fallback = (
@@ -51,6 +53,8 @@ export function AppRouter() {
             <Route path="ask" element={<AskPage />} />
             <Route path="collection" element={<CollectionPage />} />
             <Route path="changes" element={<ChangesPage />} />
+            <Route path="transfer" element={<TransferPage />} />
+            <Route path="honors" element={<HonorsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

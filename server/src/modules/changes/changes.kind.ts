@@ -119,6 +119,7 @@ function changeKind(section: ChangeSection, workflow: WorkflowDefinition, write:
     before: z.record(z.string(), z.unknown()),
     openKey: ({ accountId }) => accountId,
     openItemMessage: `您有一项${workflow.label}正在审核中，审核完成前不能再次提交${workflow.label}`,
+    blocksTransfer: true,
     decideAutomatically: (_trx, { payload }) => (payload.manual ? null : { action: 'approve', note: '系统自动审核通过' }),
     targetVersion: (trx, review) => targetDigest(trx, section, review.account_id, payloadOf(review)),
     async apply(trx, review, change) {

@@ -1,20 +1,11 @@
-import { diffFields, maskIdNumber, maskPhone, normaliseNumber, type ReviewDetail, type ReviewQueueItem, type ReviewQueueQuery } from '@ausm/domain';
+import { OPEN_REVIEW_STATUSES, diffFields, maskIdNumber, maskPhone, type ReviewDetail, type ReviewQueueItem, type ReviewQueueQuery } from '@ausm/domain';
 import type { AppContext } from '../../platform/context';
 import type { Review, Staff } from '../../db/types';
 import type { AnyReviewKind } from '../../platform/review/kind';
 import { REVIEW_COUNTS_AS_OF } from '../../jobs';
-import { AppError } from '../../platform/errors';
+import { decodeCursor, encodeCursor } from '../../platform/cursor';
+import { beijingDayBounds, personSearch } from '../../platform/list-filters';
 import { inScope, staffScope } from '../../platform/review/scope';
-import { loginIndexCandidates } from '../identity/identity-keys';
-
-function encodeCursor(at: string, id: string): string {
-  return Buffer.from(`${at}|${id}`).toString('base64url');
-}
-function decodeCursor(c: string): { at: string; id: string } {
-  const [at, id] = Buffer.from(c, 'base64url').toString().split('|');
-  if (!at || !id) throw AppError.validation([{ path: 'cursor', message: '分页参数无效' }]);
-  return { at, id };
-}
 
 /** The kind's presenter; a snapshot older than its presenter falls back to the kind's name. */
 function present(def: AnyReviewKind, review: Review, payload: unknown): { title: string; summary: string } {
@@ -41,17 +32,23 @@ export class ReviewQueueService {
         'reviews.id', 'reviews.kind', 'reviews.stage', 'reviews.status', 'reviews.mode', 'reviews.submitted_at', 'reviews.decided_at',
         'reviews.department_code', 'departments.name as department_name', 'accounts.name', 'accounts.id_number_enc',
       ])
-      .where(inScope(scope));
+      .where(
+        q.view === 'participating'
+          ? (eb) =>
+              eb.and([
+                eb('reviews.status', 'in', OPEN_REVIEW_STATUSES),
+                eb.exists(eb.selectFrom('review_participants').select('review_participants.review_id').whereRef('review_participants.review_id', '=', 'reviews.id').where(inScope(scope, 'review_participants'))),
+              ])
+          : inScope(scope),
+      );
     if (q.kind) query = query.where('reviews.kind', '=', q.kind);
     if (q.status) query = query.where('reviews.status', '=', q.status);
-    if (q.from) query = query.where('reviews.submitted_at', '>=', new Date(`${q.from}T00:00:00+08:00`).toISOString());
-    if (q.to) query = query.where('reviews.submitted_at', '<', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString());
+    const days = beijingDayBounds(q.from, q.to);
+    if (days.from) query = query.where('reviews.submitted_at', '>=', days.from);
+    if (days.before) query = query.where('reviews.submitted_at', '<', days.before);
     if (q.q) {
-      const text = q.q.trim();
-      // a document number as typed (full-width, spaces, a permit's renewal count) finds its person
-      query = /^[0-9A-Z]{8,20}$/.test(normaliseNumber(text))
-        ? query.where('accounts.login_index', 'in', loginIndexCandidates(this.ctx, text))
-        : query.where('accounts.name', 'like', `%${text.replace(/[%_\\]/g, '')}%`);
+      const match = personSearch(this.ctx, q.q);
+      query = 'loginIndexes' in match ? query.where('accounts.login_index', 'in', match.loginIndexes) : query.where('accounts.name', 'like', match.nameLike);
     }
     if (q.cursor) {
       const c = decodeCursor(q.cursor);

@@ -44,6 +44,11 @@ export interface ReviewKindDefinition<P = unknown, B = unknown> {
   openKey(item: { accountId: string; payload: P }): string;
   /** the 409 message for a second open item */
   openItemMessage: string;
+  /**
+   * an open item of this kind stops a 属地关系调转 from being submitted (guide §5.1: 信息变更, 调转,
+   * 奖惩 and, later, 视同继续教育 applications under review)
+   */
+  blocksTransfer?: boolean;
   /** the department holding a stage; by default every stage is held by the department it was sent to */
   route?(stage: StageDefinition, index: number, item: KindItem<P>): Promise<string> | string;
   /** departments that read the item while it is open (a transfer's sending department) */
@@ -91,5 +96,9 @@ export class ReviewKindRegistry {
 
   has(kind: string): boolean {
     return this.kinds.has(kind);
+  }
+
+  list(): AnyReviewKind[] {
+    return [...this.kinds.values()];
   }
 }

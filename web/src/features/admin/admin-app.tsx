@@ -10,6 +10,7 @@ import { StaffPage } from './staff-page';
 import { REVIEW_ROLES } from './admin-nav';
 import { ReviewQueuePage } from './review-queue-page';
 import { ReviewDetailPage } from './review-detail-page';
+import { PeoplePage, PersonArchivePage } from './people-page';
 import { usePageTitle } from './admin-session';
 import './admin.css';
 
@@ -118,6 +119,22 @@ function AdminRoutes() {
           element={
             <RoleOnly roles={REVIEW_ROLES}>
               <ReviewDetailPage />
+            </RoleOnly>
+          }
+        />
+        <Route
+          path="people"
+          element={
+            <RoleOnly roles={REVIEW_ROLES}>
+              <PeoplePage />
+            </RoleOnly>
+          }
+        />
+        <Route
+          path="people/:accountId"
+          element={
+            <RoleOnly roles={REVIEW_ROLES}>
+              <PersonArchivePage />
             </RoleOnly>
           }
         />

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AuditOutlined, BookOutlined, ControlOutlined, HomeOutlined, QuestionCircleOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BookOutlined, ControlOutlined, HomeOutlined, IdcardOutlined, QuestionCircleOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { StaffRole } from '@ausm/domain';
 
 export interface AdminNavItem {
@@ -24,6 +24,13 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
     icon: <AuditOutlined />,
     roles: REVIEW_ROLES,
     description: '审核本部门受理的线上实名认证、会计人员信息采集等事项，按条件筛选并导出。',
+  },
+  {
+    path: '/admin/people',
+    label: '人员查询',
+    icon: <IdcardOutlined />,
+    roles: REVIEW_ROLES,
+    description: '查询本部门（主管含下级部门）所辖会计人员，查看档案（查看留痕），录入奖惩信息。',
   },
   {
     path: '/admin/staff',

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -35,6 +35,7 @@ interface FilterForm {
   status: ReviewStatus | 'all';
   dates: [Dayjs | null, Dayjs | null] | null;
   q: string;
+  view: 'mine' | 'participating';
 }
 
 function toForm(f: ReviewFilters): FilterForm {
@@ -43,6 +44,7 @@ function toForm(f: ReviewFilters): FilterForm {
     status: f.status,
     dates: f.from || f.to ? [f.from ? dayjs(f.from) : null, f.to ? dayjs(f.to) : null] : null,
     q: f.q ?? '',
+    view: f.view ?? 'mine',
   };
 }
 
@@ -55,6 +57,7 @@ function fromForm(v: FilterForm): ReviewFilters {
     from: from ? from.format('YYYY-MM-DD') : undefined,
     to: to ? to.format('YYYY-MM-DD') : undefined,
     q: q || undefined,
+    view: v.view === 'participating' ? 'participating' : undefined,
   };
 }
 
@@ -125,6 +128,17 @@ export function ReviewQueuePage() {
           onFinish={(v) => setSearch(searchFromFilters(fromForm(v)))}
         >
           <Row gutter={16} align="bottom">
+            <Col xs={24} lg={24}>
+              <Form.Item label="办理范围" name="view" style={{ marginBottom: 8 }}>
+                <Radio.Group
+                  optionType="button"
+                  options={[
+                    { value: 'mine', label: '本部门受理' },
+                    { value: 'participating', label: '调出地只读（审核中）' },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
             <Col xs={12} lg={5}>
               <Form.Item label="事项类型" name="kind">
                 <Select options={[{ value: 'all', label: '全部' }, ...REVIEW_KINDS.map((k) => ({ value: k, label: REVIEW_KIND_LABELS[k] }))]} />

@@ -34,6 +34,8 @@ export interface ReviewFilters {
   from?: string;
   to?: string;
   q?: string;
+  /** the open items the department only reads (a transfer's 调出地) */
+  view?: 'participating';
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -50,6 +52,7 @@ export function filtersFromSearch(search: URLSearchParams): ReviewFilters {
     from: from && DATE.test(from) ? from : undefined,
     to: to && DATE.test(to) ? to : undefined,
     q: q ? q.slice(0, 30) : undefined,
+    view: search.get('view') === 'participating' ? 'participating' : undefined,
   };
 }
 
@@ -61,6 +64,7 @@ export function searchFromFilters(f: ReviewFilters): URLSearchParams {
   if (f.from) s.set('from', f.from);
   if (f.to) s.set('to', f.to);
   if (f.q) s.set('q', f.q);
+  if (f.view) s.set('view', f.view);
   return s;
 }
 
@@ -72,6 +76,7 @@ export function apiQuery(f: ReviewFilters, extra: Record<string, string> = {}): 
   if (f.from) s.set('from', f.from);
   if (f.to) s.set('to', f.to);
   if (f.q) s.set('q', f.q);
+  if (f.view) s.set('view', f.view);
   for (const [k, v] of Object.entries(extra)) s.set(k, v);
   return s.toString();
 }

@@ -10,6 +10,20 @@ export function ChangeStatusTag({ status }: { status: ReviewStatus }) {
   return <Tag color={STATUS_COLOR[status]}>{REVIEW_STATUS_LABELS[status]}</Tag>;
 }
 
+/** 撤回 of one of the person's own open applications (the same key twice is one withdrawal). */
+export function useWithdraw(done: string, onChanged: () => Promise<void>) {
+  const { message } = App.useApp();
+  return async (r: { id: string }) => {
+    try {
+      await api('POST', `/api/my/reviews/${encodeURIComponent(r.id)}/withdraw`, { idempotencyKey: `withdraw-${r.id}` });
+      message.success(done);
+      await onChanged();
+    } catch (e) {
+      message.error(e instanceof ApiError ? e.message : '撤回失败，请稍后再试');
+    }
+  };
+}
+
 const at = (iso: string | null) => beijingDateTime(iso, { seconds: true }) || '—';
 
 /**
@@ -17,19 +31,10 @@ const at = (iso: string | null) => beijingDateTime(iso, { seconds: true }) || '�
  * 变更前 / 变更后 side by side and the changed fields in red. A change still under review can be withdrawn.
  */
 export function ChangeRecords({ records, timeLabel, onChanged }: { records: ReadonlyArray<ChangeRecord>; timeLabel: '变更时间' | '提交时间'; onChanged: () => Promise<void> }) {
-  const { message } = App.useApp();
   const phone = !(Grid.useBreakpoint().md ?? true);
   const [open, setOpen] = useState<ChangeRecord | null>(null);
 
-  const withdraw = async (r: ChangeRecord) => {
-    try {
-      await api('POST', `/api/my/reviews/${encodeURIComponent(r.id)}/withdraw`, { idempotencyKey: `withdraw-${r.id}` });
-      message.success('已撤回该变更申请');
-      await onChanged();
-    } catch (e) {
-      message.error(e instanceof ApiError ? e.message : '撤回失败，请稍后再试');
-    }
-  };
+  const withdraw = useWithdraw('已撤回该变更申请', onChanged);
 
   const actions = (r: ChangeRecord) => (
     <Space size={0} wrap>

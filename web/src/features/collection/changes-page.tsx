@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, App, Button, Card, Descriptions, Grid, Menu, Radio, Result, Segmented, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Grid, Menu, Radio, Result, Segmented, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   CHANGE_SECTIONS,
@@ -20,11 +20,12 @@ import {
 } from '@ausm/domain';
 import { ApiError, api } from '../../lib/api';
 import { useMe } from '../../lib/session';
+import { usePageTitle } from '../../lib/use-page-title';
 import { COLLECTION_KEY, nameOf, useCollection } from './collection-data';
 import { EntryChangeContext, type EntryChangeMode } from './entry-form';
 import { EducationStep } from './education-step';
 import { WorkStep } from './work-step';
-import { FileLink, SignInFirst } from './step-parts';
+import { FileLink, ServiceCard, SignInFirst } from './step-parts';
 import { sexLabel } from './basic-step';
 import { BasicChangeModal } from './basic-change-modal';
 import { ChangeRecords } from './change-records';
@@ -217,13 +218,7 @@ export default function ChangesPage() {
   const collection = useCollection(Boolean(me.data));
   const changes = useQuery({ queryKey: CHANGES_KEY, queryFn: () => api<ChangesState>('GET', '/api/changes'), enabled: Boolean(me.data) });
 
-  useEffect(() => {
-    const before = document.title;
-    document.title = `${TITLE} - 全国会计人员统一服务管理平台`;
-    return () => {
-      document.title = before;
-    };
-  }, []);
+  usePageTitle(TITLE);
 
   let body;
   if (me.isLoading || (me.data && (collection.isLoading || changes.isLoading))) {
@@ -256,8 +251,6 @@ export default function ChangesPage() {
   }
 
   return (
-    <Card className="ausm-collection" title={<h1 style={{ fontSize: 20, margin: 0 }}>{TITLE}</h1>}>
-      {body}
-    </Card>
+    <ServiceCard title={TITLE}>{body}</ServiceCard>
   );
 }

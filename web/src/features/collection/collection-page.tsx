@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { COLLECTION_STEPS, COLLECTION_STEP_LABELS, type CollectionState, type CollectionStep } from '@ausm/domain';
 import { ApiError } from '../../lib/api';
 import { useMe } from '../../lib/session';
+import { usePageTitle } from '../../lib/use-page-title';
 // eslint-disable-next-line no-restricted-imports -- 信息采集 opens the 实名认证 dialog
 import { RealnameDialog } from '../realname/realname-dialog';
 import { COLLECTION_KEY, standingIssues, useCollection, type StepIssue } from './collection-data';
@@ -140,13 +141,7 @@ export default function CollectionPage() {
   const [realnameOpen, setRealnameOpen] = useState(false);
   const asked = useRef(false);
 
-  useEffect(() => {
-    const before = document.title;
-    document.title = `${TITLE} - 全国会计人员统一服务管理平台`;
-    return () => {
-      document.title = before;
-    };
-  }, []);
+  usePageTitle(TITLE);
 
   useEffect(() => {
     if (state && !state.realnameVerified && !asked.current) {

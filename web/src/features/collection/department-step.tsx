@@ -9,7 +9,7 @@ import { IssueList } from './step-parts';
 
 type DepartmentChildren = { items: Array<{ code: string; name: string; level: string; isLeaf: boolean }> };
 
-interface DeptOption {
+export interface DeptOption {
   value: string;
   label: string;
   isLeaf: boolean;
@@ -18,13 +18,13 @@ interface DeptOption {
 }
 
 /** 中华人民共和国财政部: the provinces are its children. */
-const ROOT_DEPARTMENT = '000000';
+export const ROOT_DEPARTMENT = '000000';
 
 /** The option of a city or province-level department itself (本级), first among its children. */
 const SELF = ':self';
 export const departmentCodeOf = (value: string | undefined): string | undefined => value?.replace(SELF, '');
 
-async function childrenOf(parent: string, parentName?: string): Promise<DeptOption[]> {
+export async function childrenOf(parent: string, parentName?: string): Promise<DeptOption[]> {
   const r = await api<DepartmentChildren>('GET', `/api/departments/children?parent=${encodeURIComponent(parent)}`);
   const children = r.items.map((d) => ({ value: d.code, label: d.name, isLeaf: d.isLeaf }));
   // an employer at city or province level belongs to that department itself (RULES.md §5)

@@ -63,7 +63,9 @@ const NEXT_STEPS: Readonly<Record<CollectionState['status'], string[]>> = {
 /** 审核告知 (guide 3.6): the review status, the department, and what happens next. */
 export function ResultStep({ state, onRevise, onContinue }: { state: CollectionState; onRevise: () => void; onContinue: () => void }) {
   const review = state.review;
-  const department = review?.departmentName ?? state.departmentPath.map((p) => p.name).join(' / ');
+  // once approved, the department the person belongs to now (a 属地关系调转 moves it); before, the one deciding
+  const current = state.departmentPath.at(-1)?.name ?? '';
+  const department = state.status === 'approved' ? current || (review?.departmentName ?? '') : (review?.departmentName ?? state.departmentPath.map((p) => p.name).join(' / '));
   const status = state.status;
 
   const result = {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Alert, Button, Result, Typography } from 'antd';
+import { Alert, Button, Card, Result, Typography } from 'antd';
 import type { StepIssue } from './collection-data';
 
 /** 上一步 / 保存并下一步 at the foot of a step. */
@@ -102,5 +102,14 @@ export function SignInFirst({ what }: { what: string }) {
         </Link>
       }
     />
+  );
+}
+
+/** The frame of a 会计人员信息服务 page: a card titled with the page's h1. */
+export function ServiceCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Card className="ausm-collection" title={<h1 style={{ fontSize: 20, margin: 0 }}>{title}</h1>}>
+      {children}
+    </Card>
   );
 }

@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { ASK_NO_ANSWER_MESSAGE, FAQ_LIMITS, type AskRequest, type AskResponse } from '@ausm/domain';
 import { api } from '../../lib/api';
 import { applyApiError } from '../../lib/forms';
-import { usePageTitle } from './use-page-title';
+import { usePageTitle } from '../../lib/use-page-title';
 import { KIND_TAG, MUTED } from './help-styles';
 
 const EXAMPLES = ['忘记密码怎么办', '短信验证码多久有效', '姓名里有生僻字怎么输入', '账号被锁定了怎么办'];

@@ -4,7 +4,7 @@ import { Anchor, Breadcrumb, Card, Col, Collapse, Grid, Menu, Result, Row, Typog
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { ACCOUNTANT_GUIDE, STAFF_GUIDE, findGuideChapter, type GuideChapter, type GuideScreenshot, type GuideSection } from '@ausm/domain';
 import { usePublicConfig } from '../../lib/session';
-import { usePageTitle } from './use-page-title';
+import { usePageTitle } from '../../lib/use-page-title';
 import { MUTED } from './help-styles';
 
 /**

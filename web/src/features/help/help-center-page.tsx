@@ -5,7 +5,7 @@ import { BookOutlined, CommentOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { FAQ_CATEGORIES, FAQ_LIMITS, faqAnchor, type FaqEntry, type FaqListResponse } from '@ausm/domain';
 import { api } from '../../lib/api';
-import { usePageTitle } from './use-page-title';
+import { usePageTitle } from '../../lib/use-page-title';
 import { MUTED } from './help-styles';
 
 function useFaq(q: string) {

@@ -1,6 +1,6 @@
 import { Card, Col, Row, Typography } from 'antd';
 import { Link } from 'react-router';
-import { BookOutlined, CommentOutlined, EditOutlined, QuestionCircleOutlined, SolutionOutlined, UserAddOutlined } from '@ant-design/icons';
+import { BookOutlined, CommentOutlined, EditOutlined, QuestionCircleOutlined, SolutionOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { useMe } from '../../lib/session';
 import { MyProgress } from './my-progress';
@@ -21,6 +21,7 @@ export function HomePage() {
       : [{ to: '/register', title: '会计人员注册', description: '使用本人有效身份证件和手机号注册账号', icon: <UserAddOutlined /> }]),
     { to: '/collection', title: '会计人员信息采集', description: '实名认证后采集基本信息、教育经历和工作经历', icon: <SolutionOutlined /> },
     { to: '/changes', title: '会计人员信息变更', description: '信息采集审核通过后，变更基本信息、教育经历、工作经历和采集范围', icon: <EditOutlined /> },
+    { to: '/transfer', title: '会计人员属地关系调转', description: '工作单位、学籍或户籍所在地变动时，申请调转到新的会计管理机构', icon: <SwapOutlined /> },
     { to: '/help', title: '帮助中心', description: '注册登录、实名认证、信息采集等常见问题解答', icon: <QuestionCircleOutlined /> },
     { to: '/guide', title: '操作说明', description: '平台各功能的在线操作指南', icon: <BookOutlined /> },
     { to: '/ask', title: '咨询答疑', description: '输入问题，智能检索答案', icon: <CommentOutlined /> },
