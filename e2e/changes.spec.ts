@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { approvedPerson } from './fixtures/approved';
+import { tabTo } from './fixtures/helpers';
 import { seriousViolations } from './fixtures/axe';
 import { approveOpenReview, choose, openPendingReview, searchCascader, staffSession } from './fixtures/portal';
 
@@ -124,11 +125,33 @@ test('信息变更 by keyboard alone at 390×844, with nothing serious for axe o
   expect(findings).toEqual([]);
 });
 
-/** Presses Tab until the focused element's text is `text` (at most 40 times). */
-async function tabTo(page: Page, text: string): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    await page.keyboard.press('Tab');
-    if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === text) return;
+
+test('a reviewer near a deadline approves several changes at once, each its own decision', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const people = [];
+  for (let i = 0; i < 2; i++) {
+    const context = await browser.newContext({ baseURL, locale: 'zh-CN' });
+    const own = await context.newPage();
+    const p = await approvedPerson(own, browser, baseURL);
+    const current = ((await (await own.request.get('/api/collection')).json()) as { education: Array<Record<string, unknown>>; basic: Record<string, unknown> });
+    const e = current.education[0] ?? {};
+    const sent = await own.request.post(`/api/changes/education/${String(e.id)}`, {
+      data: { mode: e.mode, school: e.school, startDate: e.startDate, endDate: e.endDate, ongoing: e.ongoing, educationLevel: e.educationLevel, degree: e.degree, majorCode: '120201K', eduCertNo: e.eduCertNo, degreeCertNo: e.degreeCertNo, abroad: false, proofFileId: e.proofFileId },
+    });
+    expect(sent.status(), await sent.text()).toBe(201);
+    people.push(p);
+    await context.close();
   }
-  throw new Error(`${text} is not reachable with Tab`);
-}
+  const reviewer = await staffSession(browser, baseURL, 'bj_reviewer');
+  await reviewer.goto('/admin/reviews?status=pending&kind=change_education');
+  for (const p of people) await reviewer.getByRole('checkbox', { name: `选择${p.name}的教育经历变更` }).check();
+  const batch = reviewer.getByRole('region', { name: '批量审核' });
+  await expect(batch).toContainText('已选择2件');
+  await batch.getByRole('button', { name: '批量审核通过' }).click();
+  const decided = reviewer.waitForResponse((r) => r.url().endsWith('/api/admin/reviews/batch-decision'));
+  await reviewer.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+  expect((await decided).status()).toBe(200);
+  await expect(reviewer.getByText('已审核通过2件')).toBeVisible();
+  for (const p of people) await expect(reviewer.getByRole('row').filter({ hasText: p.name })).toHaveCount(0);
+  await reviewer.context().close();
+});

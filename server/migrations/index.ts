@@ -13,6 +13,8 @@ import * as m0011 from './0011-person-identity';
 import * as m0012 from './0012-employer-without-code';
 import * as m0013 from './0013-department-tree';
 import * as m0014 from './0014-legacy-work-locks';
+import * as m0015 from './0015-review-assignee';
+import * as m0016 from './0016-collection-counts';
 
 /** Migrations are imported, not read from disk, so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '0012-employer-without-code': m0012,
   '0013-department-tree': m0013,
   '0014-legacy-work-locks': m0014,
+  '0015-review-assignee': m0015,
+  '0016-collection-counts': m0016,
 };

@@ -32,7 +32,7 @@ import type { AppContext } from './platform/context';
 import { SmsCodeService } from './modules/identity/sms-codes.service';
 import { JobRunner } from './platform/jobs';
 import { PolicyStore } from './platform/policies';
-import { purgeExpiredJob, reviewCountsJob } from './jobs';
+import { collectionCountsJob, purgeExpiredJob, reviewCountsJob } from './jobs';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { managementRoutes } from './modules/management/management.routes';
 import { helpRoutes } from './modules/help/help.routes';
@@ -118,6 +118,7 @@ export async function createContext(config: Config, opts: BuildOptions = {}): Pr
   }
   ctx.jobs.register(purgeExpiredJob(ctx));
   ctx.jobs.register(reviewCountsJob(ctx));
+  ctx.jobs.register(collectionCountsJob(ctx));
   return {
     ...ctx,
     close: async () => {

@@ -27,7 +27,7 @@ export const honorRequest = z
     date,
     documentNo: z.string().trim().max(60, '文号不能超过60个字').nullable().optional(),
     description: z.string().trim().max(500, '说明不能超过500字').nullable().optional(),
-    fileId: z.string({ error: '请上传奖惩文件' }).min(1, '请上传奖惩文件').max(64),
+    documentFileId: z.string({ error: '请上传奖惩文件' }).min(1, '请上传奖惩文件').max(64),
   })
   .strict();
 export type HonorRequest = z.infer<typeof honorRequest>;
@@ -48,6 +48,15 @@ export const honorsResponse = z.object({
 });
 export type HonorsState = z.infer<typeof honorsResponse>;
 
-/** A department records one directly: its document is named by 文号 (the approval is the recording). */
-export const departmentHonorRequest = honorRequest.omit({ fileId: true }).extend({ documentNo: z.string({ error: '请输入文号' }).trim().min(1, '请输入文号').max(60, '文号不能超过60个字') }).strict();
+/**
+ * A department records one directly (the approval is the recording): its document named by 文号, and
+ * the document itself when the department uploads it to the person's archive.
+ */
+export const departmentHonorRequest = honorRequest
+  .omit({ documentFileId: true })
+  .extend({
+    documentNo: z.string({ error: '请输入文号' }).trim().min(1, '请输入文号').max(60, '文号不能超过60个字'),
+    documentFileId: z.string().max(64).nullable().optional(),
+  })
+  .strict();
 export type DepartmentHonorRequest = z.infer<typeof departmentHonorRequest>;

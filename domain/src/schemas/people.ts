@@ -46,3 +46,11 @@ export const personArchiveResponse = z.object({
   history: z.array(z.object({ id: z.string(), kindLabel: z.string(), status: z.string(), submittedAt: z.string(), departmentName: z.string(), readable: z.boolean() })),
 });
 export type PersonArchive = z.infer<typeof personArchiveResponse>;
+
+/** 人员查询's counts per department and collection status, from the summary the collection-counts job refreshes. */
+export const peopleStatsResponse = z.object({
+  /** when the counts were last refreshed (every minute); null before the first run */
+  asOf: z.string().nullable(),
+  items: z.array(z.object({ departmentCode: z.string(), departmentName: z.string(), status: z.enum(COLLECTION_STATUSES), count: z.number() })),
+});
+export type PeopleStats = z.infer<typeof peopleStatsResponse>;

@@ -82,7 +82,7 @@ export const honorReviewPayload = z.object({
   date: z.string(),
   documentNo: z.string().nullable(),
   description: z.string().nullable(),
-  fileId: z.string().nullable(),
+  documentFileId: z.string().nullable(),
   recordedBy: z.enum(['self', 'department']),
   applicantName: z.string(),
 });

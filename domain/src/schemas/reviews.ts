@@ -34,6 +34,8 @@ export const reviewQueueQuery = z
      * otherwise the items the department decides or decided
      */
     view: z.enum(['mine', 'participating']).optional(),
+    /** me: the items given to the caller; unassigned: those given to no one */
+    assignee: z.enum(['me', 'unassigned']).optional(),
   })
   .strict();
 export type ReviewQueueQuery = z.infer<typeof reviewQueueQuery>;
@@ -52,6 +54,8 @@ export const reviewQueueItem = z.object({
   departmentName: z.string(),
   applicantName: z.string(),
   maskedIdNumber: z.string(),
+  /** the reviewer the item is given to, if any */
+  assigneeName: z.string().nullable(),
 });
 export type ReviewQueueItem = z.infer<typeof reviewQueueItem>;
 
@@ -112,8 +116,14 @@ export const reviewDetailResponse = z.object({
     }),
   ),
   availableActions: z.array(z.enum(REVIEW_ACTIONS)),
+  /** the department's reviewer the item is given to */
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** to whom the caller may give it (deciding staff, while it is open) */
+  assignableStaff: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type ReviewDetail = z.infer<typeof reviewDetailResponse>;
+
+export const reviewAssignRequest = z.object({ assigneeId: z.string().max(64).nullable() }).strict();
 
 export const reviewDecisionRequest = z
   .object({
@@ -122,6 +132,24 @@ export const reviewDecisionRequest = z
     idempotencyKey: z.string().min(8).max(64).optional(),
   })
   .strict();
+
+/** 批量审核: several items at once near a deadline, each still its own decision (own transaction, own audit row). */
+export const BATCH_DECISION_MAX = 50;
+export const reviewBatchDecisionRequest = z
+  .object({
+    ids: z.array(z.string().max(64)).min(1, '请选择要审核的事项').max(BATCH_DECISION_MAX, `一次最多批量审核${BATCH_DECISION_MAX}件`),
+    action: z.enum(['approve', 'reject'], { error: '请选择审核结果' }),
+    note: z.string().max(500, '审核意见不能超过500字').optional(),
+    /** one click: a replay answers each item as the first time did */
+    idempotencyKey: z.string().min(8).max(48).optional(),
+  })
+  .strict();
+export type ReviewBatchDecisionRequest = z.infer<typeof reviewBatchDecisionRequest>;
+
+export const reviewBatchDecisionResponse = z.object({
+  results: z.array(z.object({ id: z.string(), ok: z.boolean(), status: z.enum(REVIEW_STATUSES).nullable(), message: z.string().nullable() })),
+});
+export type ReviewBatchDecisionResult = z.infer<typeof reviewBatchDecisionResponse>;
 
 export const reviewStatsResponse = z.object({
   scopeName: z.string(),

@@ -198,6 +198,8 @@ export interface ReviewTable {
   decided_at: string | null;
   decided_by: string | null;
   decision_note: string | null;
+  /** the department's reviewer the item is given to (migration 0015); NULL: the department as a whole */
+  assignee_id: Generated<string | null>;
 }
 
 export interface ReviewActionTable {
@@ -242,6 +244,13 @@ export interface JobLeaseTable {
 }
 
 /** Review counts per department, kind and status, refreshed by a job (the 工作台 reads these). */
+/** collections per department and status, refreshed by the collection-counts job (migration 0016) */
+export interface CollectionCountTable {
+  department_code: string;
+  status: string;
+  count: number;
+}
+
 export interface ReviewCountTable {
   department_code: string;
   city_code: string | null;
@@ -413,6 +422,7 @@ export interface Database {
   job_leases: JobLeaseTable;
   policies: PolicyTable;
   review_counts: ReviewCountTable;
+  collection_counts: CollectionCountTable;
   review_events: ReviewEventTable;
   alipay_sim_users: AlipaySimUserTable;
   alipay_certifications: AlipayCertificationTable;

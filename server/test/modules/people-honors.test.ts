@@ -3,7 +3,7 @@ import type { HonorRecord, PersonListItem } from '@ausm/domain';
 import { dialectName, makeTestApp, type TestApp } from '../helpers/test-app';
 import { staffCookie } from '../helpers/factories';
 import { collecting, expectField, type Person } from '../helpers/collecting';
-import { makePdf, makePng } from '../helpers/images';
+import { makePdf, makePng, multipart } from '../helpers/images';
 
 /*
  * 奖惩信息 and 人员查询 (issue 12): the accountant applies with the document and the department
@@ -44,8 +44,8 @@ async function honorFile(p: Person): Promise<string> {
 describe(`奖惩信息 (${dialectName})`, () => {
   it('the accountant applies with the document; the department approves it into the record; an open one blocks a 调转', async () => {
     const p = await approvedPerson();
-    expectField(await p.call('POST', '/api/honors', honor({ fileId: await honorFile(p), date: '2099-01-01' })), 'date', '不能晚于今天');
-    const sent = await p.call('POST', '/api/honors', honor({ fileId: await honorFile(p) }));
+    expectField(await p.call('POST', '/api/honors', honor({ documentFileId: await honorFile(p), date: '2099-01-01' })), 'date', '不能晚于今天');
+    const sent = await p.call('POST', '/api/honors', honor({ documentFileId: await honorFile(p) }));
     expect(sent.statusCode, sent.body).toBe(201);
     expect(sent.json<HonorRecord>()).toMatchObject({ status: 'pending', recordedBy: 'self', typeName: '奖励' });
     expect((await p.call('GET', '/api/transfers')).json().blocked).toBe('您有一项奖惩信息申请正在审核中，审核完成前不能提交调转申请');
@@ -57,10 +57,10 @@ describe(`奖惩信息 (${dialectName})`, () => {
 
   it('needs an approved collection and the person’s own document', async () => {
     const draft = await person();
-    const refused = await draft.call('POST', '/api/honors', honor({ fileId: await honorFile(draft) }));
+    const refused = await draft.call('POST', '/api/honors', honor({ documentFileId: await honorFile(draft) }));
     expect(refused.json()).toMatchObject({ code: 'CHANGE_NOT_ALLOWED' });
     const p = await approvedPerson();
-    expectField(await p.call('POST', '/api/honors', honor({ fileId: await honorFile(draft) })), 'fileId');
+    expectField(await p.call('POST', '/api/honors', honor({ documentFileId: await honorFile(draft) })), 'documentFileId');
     const png = await upload(p, 'honor_proof', 'decision.png', makePng(600, 400));
     expect(png.statusCode).toBe(201);
   });
@@ -74,6 +74,27 @@ describe(`奖惩信息 (${dialectName})`, () => {
     expect((await p.call('GET', '/api/honors')).json().records.map((r: HonorRecord) => r.title)).toEqual(['警告']);
     const missing = await as(staff.bj, 'POST', `/api/admin/people/${p.accountId}/honors`, honor({ documentNo: '' }));
     expect(missing.statusCode).toBe(400);
+  });
+
+  it('the department’s own document goes into the person’s archive: uploaded in scope only, the person sees it', async () => {
+    const p = await approvedPerson();
+    const send = (cookie: string) => {
+      const m = multipart('处罚决定书.pdf', makePdf());
+      return t.app.inject({ method: 'POST', url: `/api/admin/people/${p.accountId}/files?purpose=honor_proof`, payload: m.payload, headers: { ...m.headers, cookie } });
+    };
+    expect((await send(staff.sd)).statusCode).toBe(404);
+    const up = await send(staff.bj);
+    expect(up.statusCode, up.body).toBe(201);
+    const fileId = up.json().id as string;
+    const other = await approvedPerson();
+    const notTheirs = await as(staff.bj, 'POST', `/api/admin/people/${p.accountId}/honors`, honor({ documentFileId: await honorFile(other) }));
+    expect(notTheirs.statusCode).toBe(400);
+    const rec = await as(staff.bj, 'POST', `/api/admin/people/${p.accountId}/honors`, honor({ title: '通报批评', type: 'penalty', documentFileId: fileId }));
+    expect(rec.statusCode, rec.body).toBe(201);
+    expect((await p.call('GET', '/api/honors')).json().records[0]).toMatchObject({ title: '通报批评', documentFileId: fileId });
+    expect((await p.call('GET', `/api/files/${fileId}`)).statusCode).toBe(200);
+    const audit = await t.app.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'file.upload_for_person').where('target_id', '=', fileId).execute();
+    expect(audit).toHaveLength(1);
   });
 });
 
@@ -114,5 +135,66 @@ describe(`人员查询 (${dialectName})`, () => {
     expect(archive.history[0]).toMatchObject({ kindLabel: '会计人员信息采集', status: 'approved', readable: true });
     const audit = await t.app.ctx.db.selectFrom('audit_log').select(['action', 'target_id']).where('action', '=', 'person.read').where('target_id', '=', p.accountId).execute();
     expect(audit).toHaveLength(1);
+  });
+});
+
+/** The stored entries of a zip, by name (the central directory says where each one is). */
+function unzip(buf: Buffer): Map<string, string> {
+  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buf.readUInt16LE(end + 10);
+  let at = buf.readUInt32LE(end + 16);
+  const files = new Map<string, string>();
+  for (let i = 0; i < count; i++) {
+    const size = buf.readUInt32LE(at + 24);
+    const nameLength = buf.readUInt16LE(at + 28);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.subarray(at + 46, at + 46 + nameLength).toString();
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    files.set(name, buf.subarray(start, start + size).toString());
+    at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+  return files;
+}
+
+describe(`人员查询 export (${dialectName})`, () => {
+  it('streams an xlsx of the filtered list, masked, page by page, and audits the export', async () => {
+    const people = [await approvedPerson(), await approvedPerson()];
+    const res = await as(staff.bj, 'GET', '/api/admin/people/export?status=approved');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const body = res.rawPayload;
+    expect(body.subarray(0, 2).toString()).toBe('PK');
+    const files = unzip(body);
+    expect([...files.keys()]).toEqual(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/worksheets/sheet1.xml']);
+    const sheet = files.get('xl/worksheets/sheet1.xml') ?? '';
+    expect(sheet).toContain('<t xml:space="preserve">证件号码</t>');
+    for (const p of people) {
+      expect(sheet).toContain(p.name);
+      expect(sheet).not.toContain(p.idNumber);
+    }
+    // every approved person of the department, as many as the list holds (the list pages by 100)
+    const listed = (await as(staff.bj, 'GET', '/api/admin/people?status=approved&limit=100')).json().items.length;
+    expect(sheet.match(/<row /g)?.length).toBe(listed + 1);
+    const audit = await t.app.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'people.export').execute();
+    expect(audit.length).toBeGreaterThanOrEqual(1);
+    expect((await as(staff.sd, 'GET', '/api/admin/people/export')).statusCode).toBe(200);
+    expect(unzip((await as(staff.sd, 'GET', '/api/admin/people/export')).rawPayload).get('xl/worksheets/sheet1.xml')).not.toContain(people[0]?.name ?? '');
+  });
+});
+
+describe(`人员统计 from the summary table (${dialectName})`, () => {
+  it('counts per department and status in the caller’s scope, as of the last refresh', async () => {
+    await approvedPerson();
+    expect((await t.app.ctx.jobs.runOnce('collection-counts')).ran).toBe(true);
+    const mine = (await as(staff.bj, 'GET', '/api/admin/people/stats')).json();
+    expect(mine.asOf).toEqual(expect.any(String));
+    const approvedHere = mine.items.find((i: { departmentCode: string; status: string }) => i.departmentCode === '110101' && i.status === 'approved');
+    const direct = await t.app.ctx.db.selectFrom('collections').select((eb) => eb.fn.countAll<number>().as('n')).where('department_code', '=', '110101').where('status', '=', 'approved').executeTakeFirstOrThrow();
+    expect(approvedHere?.count).toBe(Number(direct.n));
+    expect(mine.items.every((i: { departmentCode: string }) => i.departmentCode === '110101')).toBe(true);
+    const sd = (await as(staff.sd, 'GET', '/api/admin/people/stats')).json();
+    expect(sd.items.some((i: { departmentCode: string }) => i.departmentCode === '110101')).toBe(false);
+    const sup = (await as(staff.bjSup, 'GET', '/api/admin/people/stats')).json();
+    expect(sup.items.map((i: { departmentCode: string }) => i.departmentCode)).toContain('110101');
   });
 });

@@ -26,6 +26,8 @@ export interface FileUploadProps {
   note?: ReactNode;
   /** the page shows the rule itself (e.g. beside the photo) */
   hideHint?: boolean;
+  /** where the file goes (default /api/files: the accountant's own); staff upload into a person's archive */
+  uploadUrl?: string;
   'aria-describedby'?: string;
   'aria-invalid'?: boolean | 'true' | 'false';
   'aria-required'?: boolean | 'true' | 'false';
@@ -98,7 +100,7 @@ function errorMessageOf(body: unknown, fallback: string): string {
  * id, so the visible label names it and the keyboard reaches it (Enter or Space opens the picker).
  */
 export function FileUpload(props: FileUploadProps) {
-  const { purpose, value, onChange, id, disabled, note, hideHint } = props;
+  const { purpose, value, onChange, id, disabled, note, hideHint, uploadUrl = '/api/files' } = props;
   const rule = FILE_RULES[purpose];
   const label = props.label ?? rule.label;
   const inputRef = useRef<HTMLInputElement>(null);
@@ -153,7 +155,7 @@ export function FileUpload(props: FileUploadProps) {
     try {
       const body = new FormData();
       body.append('file', picked);
-      const res = await fetch(`/api/files?purpose=${encodeURIComponent(purpose)}`, { method: 'POST', body, credentials: 'same-origin' });
+      const res = await fetch(`${uploadUrl}?purpose=${encodeURIComponent(purpose)}`, { method: 'POST', body, credentials: 'same-origin' });
       const text = await res.text();
       let data: unknown;
       try {

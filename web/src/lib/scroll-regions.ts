@@ -3,7 +3,8 @@
  * keyboard user can only scroll a region they can focus (WCAG 2.1.1, axe `scrollable-region-focusable`),
  * and antd gives no prop for it. This watches the page and makes every such region that actually
  * overflows focusable, named after its table, and takes that away again when it no longer overflows
- * (a wider window), so no empty tab stop is left behind.
+ * (a wider window), so no empty tab stop is left behind. It also makes antd's hidden measuring row
+ * inert.
  */
 const REGIONS = '.ant-table-content, .ant-table-body';
 const MARK = 'data-ausm-scroll-region';
@@ -15,6 +16,9 @@ function regionName(el: Element): string {
 }
 
 function update(root: ParentNode): void {
+  // antd copies the header (a select-all checkbox too) into a hidden row that measures column widths:
+  // hidden from screen readers, it must not take the keyboard's focus either (axe aria-hidden-focus)
+  for (const row of root.querySelectorAll<HTMLElement>('.ant-table-measure-row:not([inert])')) row.inert = true;
   for (const el of root.querySelectorAll<HTMLElement>(REGIONS)) {
     const overflows = el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1;
     const marked = el.hasAttribute(MARK);

@@ -17,13 +17,13 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'public' },
       schema: {
         tags: ['dev'],
-        summary: '演示模式：查看某工作人员身份验证器此刻的6位动态验证码（按应用时钟）',
-        querystring: z.object({ username: z.string().max(64) }),
+        summary: '演示模式：查看某工作人员身份验证器此刻的6位动态验证码（按应用时钟；fresh=1：只给当前或下一时间步、不会在下一边界前过期的验证码）',
+        querystring: z.object({ username: z.string().max(64), fresh: z.enum(['1']).optional() }),
         response: { 200: z.object({ code: z.string() }) },
       },
     },
     async (req) => {
-      const code = await secondFactor.currentCode(req.query.username.trim().toLowerCase());
+      const code = await secondFactor.currentCode(req.query.username.trim().toLowerCase(), { fresh: req.query.fresh === '1' });
       if (!code) throw AppError.notFound('已绑定身份验证器的工作人员');
       return { code };
     },

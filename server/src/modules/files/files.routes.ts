@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { FILE_PURPOSES, FILE_RULES, formatBytes } from '@ausm/domain';
+import { FILE_PURPOSES, FILE_RULES, formatBytes, type FileRule } from '@ausm/domain';
 import { loadStaff } from '../../platform/auth';
 import { assertCleanText } from '../../platform/input-guard';
 import { AppError } from '../../platform/errors';
@@ -43,29 +43,32 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const rule = FILE_RULES[req.query.purpose];
-      if (!req.isMultipart()) throw AppError.validation([{ path: 'file', message: '请选择要上传的文件' }]);
-      const part = await req.file({ limits: { fileSize: rule.maxBytes, files: 1 } }).catch((err: unknown) => {
-        throw brokenUpload(err);
-      });
-      if (!part) throw AppError.validation([{ path: 'file', message: '请选择要上传的文件' }]);
-      assertCleanText(part.filename, 'file');
-      for (const [name, field] of Object.entries(part.fields)) {
-        assertCleanText(name, 'file');
-        const value = field && 'value' in field ? field.value : undefined;
-        if (typeof value === 'string') assertCleanText(value, name);
-      }
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          const message = `${rule.label}不能超过${formatBytes(rule.maxBytes)}`;
-          throw new AppError('PAYLOAD_TOO_LARGE', message, [{ path: 'file', message }]);
-        }
-        throw brokenUpload(err);
-      }
-      const row = await ctx.files.store(req.accountantId ?? '', req.query.purpose, part.filename, bytes);
+      const { filename, bytes } = await readUpload(req, FILE_RULES[req.query.purpose]);
+      const row = await ctx.files.store(req.accountantId ?? '', req.query.purpose, filename, bytes);
+      return reply.code(201).send(toFileSummary(row));
+    },
+  );
+
+  // a department's own document for a person it holds (the 奖惩 it records), kept in the person's archive
+  app.post(
+    '/api/admin/people/:accountId/files',
+    {
+      preValidation: filesPolicy.staffThroughItemOrArchive,
+      schema: {
+        tags: ['files'],
+        summary: '为本部门所辖会计人员上传部门文件（奖惩决定等，存入该会计人员档案；上传记入审计日志）',
+        params: z.object({ accountId: z.string().max(64) }),
+        querystring: z.object({ purpose: z.enum(['honor_proof'], { error: '附件用途无效' }).default('honor_proof') }).strict(),
+        response: { 201: fileSummary },
+      },
+    },
+    async (req, reply) => {
+      const staff = await loadStaff(req);
+      const holder = await ctx.db.selectFrom('collections').select('department_code').where('account_id', '=', req.params.accountId).where('status', '=', 'approved').executeTakeFirst();
+      if (!holder?.department_code || !(await departmentInScope(ctx.db, staff, holder.department_code))) throw AppError.notFound('会计人员');
+      const { filename, bytes } = await readUpload(req, FILE_RULES[req.query.purpose]);
+      const row = await ctx.files.store(req.params.accountId, req.query.purpose, filename, bytes);
+      await ctx.audit.record(ctx.db, { actorKind: 'staff', actorId: staff.id, action: 'file.upload_for_person', targetKind: 'file', targetId: row.id, ip: req.ip, detail: { account: req.params.accountId, purpose: req.query.purpose } });
       return reply.code(201).send(toFileSummary(row));
     },
   );
@@ -141,6 +144,30 @@ export const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
+
+/** The one file of a multipart upload, checked for clean names and the purpose's size limit. */
+async function readUpload(req: FastifyRequest, rule: FileRule): Promise<{ filename: string; bytes: Buffer }> {
+  if (!req.isMultipart()) throw AppError.validation([{ path: 'file', message: '请选择要上传的文件' }]);
+  const part = await req.file({ limits: { fileSize: rule.maxBytes, files: 1 } }).catch((err: unknown) => {
+    throw brokenUpload(err);
+  });
+  if (!part) throw AppError.validation([{ path: 'file', message: '请选择要上传的文件' }]);
+  assertCleanText(part.filename, 'file');
+  for (const [name, field] of Object.entries(part.fields)) {
+    assertCleanText(name, 'file');
+    const value = field && 'value' in field ? field.value : undefined;
+    if (typeof value === 'string') assertCleanText(value, name);
+  }
+  try {
+    return { filename: part.filename, bytes: await part.toBuffer() };
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      const message = `${rule.label}不能超过${formatBytes(rule.maxBytes)}`;
+      throw new AppError('PAYLOAD_TOO_LARGE', message, [{ path: 'file', message }]);
+    }
+    throw brokenUpload(err);
+  }
+}
 
 function sendFile(reply: FastifyReply, f: FileRow, bytes: Buffer) {
   return reply

@@ -38,11 +38,11 @@ export class HonorsService {
     const department = await this.holder(accountId);
     if (!department) throw new AppError('CHANGE_NOT_ALLOWED', '信息采集审核通过后才能申请登记奖惩信息');
     this.checkDate(input.date);
-    const fileId = await this.ctx.files.assertOwned(accountId, input.fileId, ['honor_proof'], 'fileId');
+    const documentFileId = await this.ctx.files.assertOwned(accountId, input.documentFileId, ['honor_proof'], 'documentFileId');
     const account = await this.ctx.db.selectFrom('accounts').select('name').where('id', '=', accountId).executeTakeFirstOrThrow();
     const payload = honorReviewPayload.parse({
       type: input.type, typeName: honorTypeName(input.type), title: input.title, authority: input.authority, date: input.date,
-      documentNo: input.documentNo?.trim() || null, description: input.description?.trim() || null, fileId, recordedBy: 'self', applicantName: account.name,
+      documentNo: input.documentNo?.trim() || null, description: input.description?.trim() || null, documentFileId, recordedBy: 'self', applicantName: account.name,
     });
     const review = await this.ctx.db.transaction().execute((trx) => this.ctx.reviews.submit(trx, { kind: 'honor', accountId, departmentCode: department, payload, ip }));
     return toHonorRecord(review);
@@ -53,10 +53,12 @@ export class HonorsService {
     const department = await this.holder(accountId);
     if (!department || !(await departmentInScope(this.ctx.db, staff, department))) throw AppError.notFound('会计人员');
     this.checkDate(input.date);
+    // the document the department uploaded to the person's archive, if it did
+    const documentFileId = input.documentFileId ? await this.ctx.files.assertOwned(accountId, input.documentFileId, ['honor_proof'], 'documentFileId') : null;
     const account = await this.ctx.db.selectFrom('accounts').select('name').where('id', '=', accountId).executeTakeFirstOrThrow();
     const payload = honorReviewPayload.parse({
       type: input.type, typeName: honorTypeName(input.type), title: input.title, authority: input.authority, date: input.date,
-      documentNo: input.documentNo, description: input.description?.trim() || null, fileId: null, recordedBy: 'department', applicantName: account.name,
+      documentNo: input.documentNo, description: input.description?.trim() || null, documentFileId, recordedBy: 'department', applicantName: account.name,
     });
     const actor = { kind: 'staff' as const, staff };
     const review = await this.ctx.db.transaction().execute(async (trx) => {
@@ -71,6 +73,6 @@ export function toHonorRecord(r: Review): HonorRecord {
   const p = honorReviewPayload.parse(JSON.parse(r.payload));
   return {
     id: r.id, type: p.type, typeName: p.typeName, title: p.title, authority: p.authority, date: p.date, documentNo: p.documentNo, description: p.description,
-    fileId: p.fileId, recordedBy: p.recordedBy, status: r.status, submittedAt: r.submitted_at, decisionNote: r.decision_note,
+    documentFileId: p.documentFileId, recordedBy: p.recordedBy, status: r.status, submittedAt: r.submitted_at, decisionNote: r.decision_note,
   };
 }

@@ -1,4 +1,5 @@
-import { COLLECTION_SCOPES, maskIdNumber, type PeopleQuery, type PersonArchive, type PersonListItem } from '@ausm/domain';
+import { COLLECTION_SCOPES, maskIdNumber, type PeopleQuery, type PeopleStats, type PersonArchive, type PersonListItem } from '@ausm/domain';
+import { COLLECTION_COUNTS_AS_OF } from '../../jobs';
 import type { AppContext } from '../../platform/context';
 import type { Staff } from '../../db/types';
 import { AppError } from '../../platform/errors';
@@ -77,6 +78,23 @@ export class PeopleService {
         } as PersonListItem;
       }),
       nextCursor: rows.length > q.limit && last?.submitted_at ? encodeCursor(last.submitted_at, last.account_id) : null,
+    };
+  }
+
+  /** Counts per department and status in the caller's scope, from collection_counts (never a scan). */
+  async stats(staff: Staff): Promise<PeopleStats> {
+    const { db } = this.ctx;
+    const codes = await this.departmentCodes(staff);
+    let q = db
+      .selectFrom('collection_counts')
+      .innerJoin('departments', 'departments.code', 'collection_counts.department_code')
+      .select(['collection_counts.department_code', 'collection_counts.status', 'collection_counts.count', 'departments.name']);
+    if (codes) q = q.where('collection_counts.department_code', 'in', codes);
+    const rows = await q.orderBy('departments.sort').orderBy('collection_counts.department_code').execute();
+    const asOf = await db.selectFrom('meta').select('value').where('key', '=', COLLECTION_COUNTS_AS_OF).executeTakeFirst();
+    return {
+      asOf: asOf?.value ?? null,
+      items: rows.map((r) => ({ departmentCode: r.department_code, departmentName: r.name, status: r.status as PeopleStats['items'][number]['status'], count: Number(r.count) })),
     };
   }
 

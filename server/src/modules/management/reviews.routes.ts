@@ -4,6 +4,9 @@ import {
   REVIEW_MODE_LABELS,
   beijingDateTime,
   REVIEW_STATUS_LABELS,
+  reviewAssignRequest,
+  reviewBatchDecisionRequest,
+  reviewBatchDecisionResponse,
   reviewDecisionRequest,
   revealIdNumberResponse,
   reviewDetailResponse,
@@ -11,6 +14,7 @@ import {
   reviewQueueResponse,
   reviewStatsResponse,
 } from '@ausm/domain';
+import { AppError } from '../../platform/errors';
 import { loadStaff } from '../../platform/auth';
 import { ReviewQueueService } from './reviews.service';
 import { reviewsPolicy } from './reviews.policy';
@@ -62,6 +66,49 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('Content-Type', 'text/csv; charset=utf-8')
         .header('Content-Disposition', `attachment; filename="reviews-${stamp}.csv"; filename*=UTF-8''${encodeURIComponent(`审核事项-${stamp}.csv`)}`)
         .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+    },
+  );
+
+  app.post(
+    '/api/admin/reviews/batch-decision',
+    {
+      preValidation: reviewers,
+      config: { multiline: ['note'] },
+      schema: {
+        tags: ['management'],
+        summary: '批量审核：对所选事项逐件作出同一审核决定（每件单独生效、单独留痕；审核不通过须填写原因）',
+        body: reviewBatchDecisionRequest,
+        response: { 200: reviewBatchDecisionResponse },
+      },
+    },
+    async (req) => {
+      const staff = await loadStaff(req);
+      const { ids, action, note, idempotencyKey } = req.body;
+      const results = [];
+      // one item after the other, each its own transaction: one refusal does not undo the others
+      for (const id of [...new Set(ids)]) {
+        try {
+          const r = await ctx.reviews.transition({ reviewId: id, action, actor: { kind: 'staff', staff }, note, idempotencyKey: idempotencyKey ? `${idempotencyKey}:${id}` : undefined, ip: req.ip });
+          results.push({ id, ok: true, status: r.status, message: null });
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          results.push({ id, ok: false, status: null, message: err.fields?.[0]?.message ?? err.message });
+        }
+      }
+      return { results };
+    },
+  );
+
+  app.post(
+    '/api/admin/reviews/:id/assignee',
+    {
+      preValidation: reviewers,
+      schema: { tags: ['management'], summary: '在受理部门内分配事项给审核人员（null：退回部门队列）；分配记入审计日志', params: z.object({ id: z.string().max(64) }), body: reviewAssignRequest, response: { 200: reviewDetailResponse } },
+    },
+    async (req) => {
+      const staff = await loadStaff(req);
+      await ctx.reviews.assign({ reviewId: req.params.id, staff, assigneeId: req.body.assigneeId, ip: req.ip });
+      return service.detail(staff, req.params.id, req.ip);
     },
   );
 

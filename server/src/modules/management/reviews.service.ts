@@ -30,7 +30,7 @@ export class ReviewQueueService {
       .innerJoin('departments', 'departments.code', 'reviews.department_code')
       .select([
         'reviews.id', 'reviews.kind', 'reviews.stage', 'reviews.status', 'reviews.mode', 'reviews.submitted_at', 'reviews.decided_at',
-        'reviews.department_code', 'departments.name as department_name', 'accounts.name', 'accounts.id_number_enc',
+        'reviews.department_code', 'departments.name as department_name', 'accounts.name', 'accounts.id_number_enc', 'reviews.assignee_id',
       ])
       .where(
         q.view === 'participating'
@@ -41,6 +41,8 @@ export class ReviewQueueService {
               ])
           : inScope(scope),
       );
+    if (q.assignee === 'me') query = query.where('reviews.assignee_id', '=', staff.id);
+    if (q.assignee === 'unassigned') query = query.where('reviews.assignee_id', 'is', null);
     if (q.kind) query = query.where('reviews.kind', '=', q.kind);
     if (q.status) query = query.where('reviews.status', '=', q.status);
     const days = beijingDayBounds(q.from, q.to);
@@ -58,6 +60,9 @@ export class ReviewQueueService {
     const rows = await query.orderBy('reviews.submitted_at', 'desc').orderBy('reviews.id', 'desc').limit(q.limit + 1).execute();
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
+    // the reviewers the page's items are given to, in one query (not one per row)
+    const assigned = [...new Set(page.flatMap((r) => (r.assignee_id ? [r.assignee_id] : [])))];
+    const names = new Map(assigned.length ? (await db.selectFrom('staff').select(['id', 'display_name']).where('id', 'in', assigned).execute()).map((x) => [x.id, x.display_name]) : []);
     return {
       items: page.map((r) => ({
         id: r.id,
@@ -71,6 +76,7 @@ export class ReviewQueueService {
         departmentName: r.department_name,
         applicantName: r.name,
         maskedIdNumber: fieldCrypto.masked(r.id_number_enc, maskIdNumber),
+        assigneeName: r.assignee_id ? (names.get(r.assignee_id) ?? null) : null,
       })),
       nextCursor: rows.length > q.limit && last ? encodeCursor(last.submitted_at, last.id) : null,
     };
@@ -110,6 +116,12 @@ export class ReviewQueueService {
       .where('review_events.review_id', '=', id)
       .orderBy('review_events.id')
       .execute();
+    // who it is given to, and to whom the staff deciding it may give it (the receiving department's reviewers)
+    const assignable =
+      access === 'decide' && (review.status === 'pending' || review.status === 'returned')
+        ? await db.selectFrom('staff').select(['id', 'display_name']).where('department_code', '=', review.department_code).where('role', 'in', ['reviewer', 'supervisor']).where('disabled', '=', 0).orderBy('display_name').limit(100).execute()
+        : [];
+    const assignee = review.assignee_id ? await db.selectFrom('staff').select(['id', 'display_name']).where('id', '=', review.assignee_id).executeTakeFirst() : undefined;
     // Reading someone's personal data is itself recorded.
     await audit.record(db, { actorKind: 'staff', actorId: staff.id, action: 'review.read', targetKind: review.kind, targetId: review.id, ip, detail: { account: review.account_id } });
     return {
@@ -153,6 +165,8 @@ export class ReviewQueueService {
         departmentName: a.department_name ?? null,
       })),
       availableActions: reviews.allowedFor(review, 'staff', access),
+      assignee: assignee ? { id: assignee.id, name: assignee.display_name } : null,
+      assignableStaff: assignable.map((a) => ({ id: a.id, name: a.display_name })),
     };
   }
 

@@ -122,13 +122,16 @@ export class SecondFactorService {
   /**
    * Demo hook: what the staff member's authenticator would accept now at the app clock — the code of
    * the earliest step of the window (one either side of now) not yet used; undefined when none is left.
+   * `fresh`: only the current or the next step, whose codes stay valid past the next step boundary (a
+   * browser test types the code a moment later; the previous step's may expire in between).
    */
-  async currentCode(username: string): Promise<string | undefined> {
+  async currentCode(username: string, opts: { fresh?: boolean } = {}): Promise<string | undefined> {
     const staff = await this.ctx.db.selectFrom('staff').select(['totp_secret_enc', 'totp_last_step']).where('username', '=', username).executeTakeFirst();
     if (!staff?.totp_secret_enc) return undefined;
     const secret = base32Decode(this.ctx.fieldCrypto.decrypt(staff.totp_secret_enc));
     const now = stepAt(this.ctx.clock.now());
-    const step = [now - 1, now, now + 1].find((s) => staff.totp_last_step === null || s > Number(staff.totp_last_step));
+    const steps = opts.fresh ? [now, now + 1] : [now - 1, now, now + 1];
+    const step = steps.find((s) => staff.totp_last_step === null || s > Number(staff.totp_last_step));
     return step === undefined ? undefined : totpCode(secret, step);
   }
 }

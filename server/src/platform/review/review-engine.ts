@@ -138,6 +138,7 @@ export class ReviewEngine {
       decided_at: null,
       decided_by: null,
       decision_note: null,
+      assignee_id: null,
     };
     try {
       await trx.insertInto('reviews').values(review).execute();
@@ -200,6 +201,27 @@ export class ReviewEngine {
       .values(owned.map((f) => ({ review_id: reviewId, file_id: f.id })))
       .onConflict((oc) => oc.columns(['review_id', 'file_id']).doNothing())
       .execute();
+  }
+
+  /**
+   * Gives an open item to one of its department's reviewers or supervisors (null: back to the
+   * department as a whole). Only staff who decide the item may; the audit log keeps who gave it to whom.
+   */
+  async assign(input: { reviewId: string; staff: Staff; assigneeId: string | null; ip?: string | null }): Promise<Review> {
+    return this.db.transaction().execute(async (trx) => {
+      const current = await this.get(input.reviewId, trx);
+      if ((await this.access(input.staff, current, trx)) !== 'decide') throw AppError.notFound('审核事项');
+      if (!isOpenStatus(current.status)) throw new AppError('INVALID_TRANSITION', '该事项已审核完毕，不能再分配');
+      if (input.assigneeId) {
+        const to = await trx.selectFrom('staff').select(['id', 'role', 'department_code', 'disabled']).where('id', '=', input.assigneeId).executeTakeFirst();
+        const fits = to && Number(to.disabled) !== 1 && (to.role === 'reviewer' || to.role === 'supervisor') && to.department_code === current.department_code;
+        if (!fits) throw AppError.validation([{ path: 'assigneeId', message: '只能分配给受理部门的审核人员' }]);
+      }
+      const r = await trx.updateTable('reviews').set({ assignee_id: input.assigneeId, version: current.version + 1 }).where('id', '=', current.id).where('version', '=', current.version).executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该事项已被其他人处理，请刷新后查看');
+      await this.audit.record(trx, { actorKind: 'staff', actorId: input.staff.id, action: 'review.assign', targetKind: 'review', targetId: current.id, ip: input.ip ?? null, detail: { from: current.assignee_id, to: input.assigneeId } });
+      return this.get(current.id, trx);
+    });
   }
 
   /** Whether a file belongs to an item (it was submitted with it). */
@@ -309,6 +331,8 @@ export class ReviewEngine {
         version: current.version + 1,
         open_key: isOpenStatus(outcome.status) ? current.open_key : null,
         ...where,
+        // an item that moves to another department leaves the reviewer it was given to behind
+        ...(where.department_code !== current.department_code ? { assignee_id: null } : {}),
         ...(decides && !outcome.stageChanged ? { decided_at: at, decided_by: actorId, decision_note: note } : {}),
         ...(input.action === 'resubmit'
           ? {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Result, Row, Select, Space, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, SearchOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import {
@@ -15,6 +15,7 @@ import {
   type DepartmentHonorRequest,
   type HonorRecord,
   type IdDocumentType,
+  type PeopleStats,
   type PersonArchive,
   type PersonListItem,
   type ReviewStatus,
@@ -22,6 +23,7 @@ import {
 import { ApiError, api } from '../../lib/api';
 import { formatBeijingSeconds } from './review-shared';
 import { usePageTitle } from './admin-session';
+import { FileUpload } from '../../components/file-upload';
 
 interface PeopleFilters {
   q?: string;
@@ -47,6 +49,7 @@ export function PeoplePage() {
   const [form] = Form.useForm<PeopleFilters>();
   const [filters, setFilters] = useState<PeopleFilters>({ status: 'all' });
   const key = queryOf(filters);
+  const exportKey = key.replace(/(^|&)limit=\d+/, '').replace(/^&/, '');
   const list = useInfiniteQuery({
     queryKey: ['admin-people', key],
     initialPageParam: '',
@@ -54,13 +57,20 @@ export function PeoplePage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const stats = useQuery({ queryKey: ['admin-people-stats'], queryFn: () => api<PeopleStats>('GET', '/api/admin/people/stats') });
+  const byDepartment = [...new Map((stats.data?.items ?? []).map((i) => [i.departmentCode, i.departmentName])).entries()].map(([code, name]) => ({
+    code,
+    name,
+    counts: Object.fromEntries((stats.data?.items ?? []).filter((i) => i.departmentCode === code).map((i) => [i.status, i.count])) as Partial<Record<CollectionStatus, number>>,
+  }));
+  const totals = COLLECTION_STATUSES.filter((st) => st !== 'draft').map((st) => ({ status: st, count: (stats.data?.items ?? []).filter((i) => i.status === st).reduce((a, i) => a + i.count, 0) }));
   const columns: TableColumnsType<PersonListItem> = [
     { title: '姓名', dataIndex: 'name', width: 120 },
-    { title: '证件号码', dataIndex: 'maskedIdNumber', width: 190 },
+    { title: '证件号码', dataIndex: 'maskedIdNumber', width: 160 },
     { title: '手机尾号', dataIndex: 'phoneTail', width: 90 },
     { title: '采集状态', key: 'status', width: 110, render: (_, r) => <Tag>{COLLECTION_STATUS_LABELS[r.status]}</Tag> },
     { title: '采集范围', dataIndex: 'scopeName', render: (v: string | null) => v ?? '—' },
-    { title: '所属会计管理部门', dataIndex: 'departmentName', width: 180 },
+    { title: '所属会计管理部门', dataIndex: 'departmentName', width: 170 },
     { title: '提交时间', key: 'submitted', width: 170, render: (_, r) => formatBeijingSeconds(r.submittedAt) },
     {
       title: '操作',
@@ -80,7 +90,36 @@ export function PeoplePage() {
         <Typography.Title level={1} className="ausm-admin-page-title">
           人员查询
         </Typography.Title>
+        <Button icon={<DownloadOutlined />} href={`/api/admin/people/export?${exportKey}`} download>
+          导出
+        </Button>
       </div>
+      {stats.data && (
+        <Card size="small" style={{ marginBottom: 12 }} title={<h2 className="ausm-admin-card-title">人员统计</h2>} extra={<Typography.Text type="secondary">{stats.data.asOf ? `截至 ${formatBeijingSeconds(stats.data.asOf)}` : '统计尚未生成'}</Typography.Text>}>
+          <Space wrap size={[24, 8]}>
+            {totals.map((t) => (
+              <Typography.Text key={t.status}>
+                {COLLECTION_STATUS_LABELS[t.status]}：<Typography.Text strong>{t.count}</Typography.Text> 人
+              </Typography.Text>
+            ))}
+          </Space>
+          {byDepartment.length > 1 && (
+            <Table
+              rowKey="code"
+              size="small"
+              style={{ marginTop: 12 }}
+              pagination={false}
+              aria-label="各部门人数"
+              dataSource={byDepartment}
+              scroll={{ x: 560 }}
+              columns={[
+                { title: '会计管理部门', dataIndex: 'name' },
+                ...totals.map((t) => ({ title: COLLECTION_STATUS_LABELS[t.status], key: t.status, width: 90, render: (_: unknown, d: (typeof byDepartment)[number]) => d.counts[t.status] ?? 0 })),
+              ]}
+            />
+          )}
+        </Card>
+      )}
       <Card className="ausm-review-filters" size="small">
         <Form<PeopleFilters> form={form} layout="vertical" initialValues={{ status: 'all', scope: 'all' }} aria-label="筛选会计人员" role="search" onFinish={setFilters}>
           <Row gutter={16} align="bottom">
@@ -115,7 +154,7 @@ export function PeoplePage() {
         </Form>
       </Card>
       {list.error && <Alert type="error" showIcon role="alert" title={list.error instanceof ApiError ? list.error.message : '查询失败，请稍后重试'} style={{ margin: '16px 0' }} />}
-      <Table<PersonListItem> rowKey="accountId" style={{ marginTop: 16 }} columns={columns} dataSource={rows} loading={list.isLoading} pagination={false} scroll={{ x: 1100 }} aria-label="会计人员" locale={{ emptyText: '没有符合条件的会计人员' }} />
+      <Table<PersonListItem> rowKey="accountId" style={{ marginTop: 16 }} columns={columns} dataSource={rows} loading={list.isLoading} pagination={false} scroll={{ x: 990 }} aria-label="会计人员" locale={{ emptyText: '没有符合条件的会计人员' }} />
       {list.hasNextPage && (
         <div style={{ textAlign: 'center', marginTop: 12 }}>
           <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
@@ -127,16 +166,29 @@ export function PeoplePage() {
   );
 }
 
+interface HonorForm {
+  type?: 'reward' | 'penalty';
+  title?: string;
+  authority?: string;
+  date?: Dayjs;
+  documentNo?: string;
+  description?: string;
+  documentFileId?: string | null;
+}
+
 /** 录入奖惩: the department's own record of a reward or penalty, named by its 文号; approved as it is recorded. */
 function HonorModal({ accountId, onClose, onDone }: { accountId: string; onClose: () => void; onDone: (r: HonorRecord) => void }) {
-  const [form] = Form.useForm<{ type?: 'reward' | 'penalty'; title?: string; authority?: string; date?: Dayjs; documentNo?: string; description?: string }>();
+  const [form] = Form.useForm<HonorForm>();
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
-  const submit = async (v: { type?: 'reward' | 'penalty'; title?: string; authority?: string; date?: Dayjs; documentNo?: string; description?: string }) => {
+  const submit = async (v: HonorForm) => {
     setSaving(true);
     setError(undefined);
     try {
-      const body: DepartmentHonorRequest = { type: v.type ?? 'reward', title: v.title ?? '', authority: v.authority ?? '', date: v.date?.format('YYYY-MM-DD') ?? '', documentNo: v.documentNo ?? '', description: v.description ?? '' };
+      const body: DepartmentHonorRequest = {
+        type: v.type ?? 'reward', title: v.title ?? '', authority: v.authority ?? '', date: v.date?.format('YYYY-MM-DD') ?? '', documentNo: v.documentNo ?? '', description: v.description ?? '',
+        documentFileId: v.documentFileId ?? null,
+      };
       onDone(await api<HonorRecord>('POST', `/api/admin/people/${encodeURIComponent(accountId)}/honors`, body));
     } catch (e) {
       if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.path as 'title', errors: [f.message] })));
@@ -167,6 +219,9 @@ function HonorModal({ accountId, onClose, onDone }: { accountId: string; onClose
         </Form.Item>
         <Form.Item label="说明" name="description">
           <Input.TextArea maxLength={500} rows={3} />
+        </Form.Item>
+        <Form.Item label="决定文件" name="documentFileId" extra="选填：上传的文件存入该会计人员档案，本人可查看">
+          <FileUpload purpose="honor_proof" label="决定文件" uploadUrl={`/api/admin/people/${encodeURIComponent(accountId)}/files`} />
         </Form.Item>
       </Form>
     </Modal>

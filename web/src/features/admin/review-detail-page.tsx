@@ -17,6 +17,7 @@ import { useReviewPresenter } from '../../components/review-presenters';
 import { FieldDiffTable } from '../../components/field-diff-table';
 import { usePageTitle } from './admin-session';
 import { ReviewDecision } from './review-decision';
+import { ReviewAssign } from './review-assign';
 import { REVIEWS_KEY, ReviewStatusTag, formatBeijingSeconds } from './review-shared';
 import './review.css';
 
@@ -295,6 +296,7 @@ export function ReviewDetailPage() {
       <Card className="ausm-review-section" title={<h2>审核记录</h2>}>
         <History d={d} />
       </Card>
+      <ReviewAssign key={d.version} detail={d} detailKey={detailKey} />
       <ReviewDecision detail={d} detailKey={detailKey} onStale={(message) => {
           setConflict(message.replace(/[。.]$/, ''));
           void q.refetch();

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
@@ -16,6 +16,7 @@ import {
 } from '@ausm/domain';
 import { api } from '../../lib/api';
 import { usePageTitle } from './admin-session';
+import { BatchDecision } from './review-batch';
 import {
   REVIEWS_KEY,
   ReviewStatusTag,
@@ -36,6 +37,7 @@ interface FilterForm {
   dates: [Dayjs | null, Dayjs | null] | null;
   q: string;
   view: 'mine' | 'participating';
+  assignee: 'all' | 'me' | 'unassigned';
 }
 
 function toForm(f: ReviewFilters): FilterForm {
@@ -45,6 +47,7 @@ function toForm(f: ReviewFilters): FilterForm {
     dates: f.from || f.to ? [f.from ? dayjs(f.from) : null, f.to ? dayjs(f.to) : null] : null,
     q: f.q ?? '',
     view: f.view ?? 'mine',
+    assignee: f.assignee ?? 'all',
   };
 }
 
@@ -58,6 +61,7 @@ function fromForm(v: FilterForm): ReviewFilters {
     to: to ? to.format('YYYY-MM-DD') : undefined,
     q: q || undefined,
     view: v.view === 'participating' ? 'participating' : undefined,
+    assignee: v.assignee === 'all' ? undefined : v.assignee,
   };
 }
 
@@ -82,6 +86,10 @@ export function ReviewQueuePage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = queue.data?.pages.flatMap((p) => p.items) ?? [];
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  const selected = items.filter((i) => selectedIds.includes(i.id) && i.status === 'pending');
+  // the department decides what it holds: items it only reads (调出地) are not selectable
+  const selectable = filters.view !== 'participating';
   const here = `?${searchFromFilters(filters).toString()}`;
 
   const columns: TableColumnsType<ReviewQueueItem> = [
@@ -89,6 +97,7 @@ export function ReviewQueuePage() {
     { title: '证件号码', dataIndex: 'maskedIdNumber', width: 160 },
     { title: '事项类型', dataIndex: 'kindLabel', width: 140, render: (k: string, r) => (r.stageLabel && r.status === 'pending' && r.stageLabel !== '审核' ? `${k}（${r.stageLabel}）` : k) },
     { title: '受理部门', dataIndex: 'departmentName', width: 150 },
+    { title: '分配给', dataIndex: 'assigneeName', width: 100, render: (v: string | null) => v ?? '—' },
     { title: '审核方式', dataIndex: 'mode', width: 90, render: (m: ReviewQueueItem['mode']) => REVIEW_MODE_LABELS[m] },
     { title: '审核状态', dataIndex: 'status', width: 100, render: (s: ReviewStatus) => <ReviewStatusTag status={s} /> },
     { title: '提交时间', dataIndex: 'submittedAt', width: 170, render: (v: string) => formatBeijingSeconds(v) },
@@ -139,6 +148,11 @@ export function ReviewQueuePage() {
                 />
               </Form.Item>
             </Col>
+            <Col xs={12} lg={4}>
+              <Form.Item label="分配" name="assignee">
+                <Select options={[{ value: 'all', label: '全部' }, { value: 'me', label: '分配给我的' }, { value: 'unassigned', label: '未分配' }]} />
+              </Form.Item>
+            </Col>
             <Col xs={12} lg={5}>
               <Form.Item label="事项类型" name="kind">
                 <Select options={[{ value: 'all', label: '全部' }, ...REVIEW_KINDS.map((k) => ({ value: k, label: REVIEW_KIND_LABELS[k] }))]} />
@@ -186,13 +200,23 @@ export function ReviewQueuePage() {
         />
       ) : (
         <>
+          {selectable && <BatchDecision selected={selected} onDone={() => setSelectedIds([])} />}
           <Table<ReviewQueueItem>
             rowKey="id"
+            rowSelection={
+              selectable
+                ? {
+                    selectedRowKeys: selectedIds,
+                    onChange: (keys) => setSelectedIds(keys.map(String)),
+                    getCheckboxProps: (r) => ({ disabled: r.status !== 'pending', 'aria-label': `选择${r.applicantName}的${r.kindLabel}` }),
+                  }
+                : undefined
+            }
             columns={columns}
             dataSource={items}
             loading={queue.isLoading}
             pagination={false}
-            scroll={{ x: 990 }}
+            scroll={{ x: 1090 }}
             locale={{ emptyText: '暂无符合条件的审核事项' }}
             aria-label="审核事项列表"
           />

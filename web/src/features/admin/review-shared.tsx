@@ -36,6 +36,8 @@ export interface ReviewFilters {
   q?: string;
   /** the open items the department only reads (a transfer's 调出地) */
   view?: 'participating';
+  /** me: given to the caller; unassigned: given to no one */
+  assignee?: 'me' | 'unassigned';
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,6 +55,7 @@ export function filtersFromSearch(search: URLSearchParams): ReviewFilters {
     to: to && DATE.test(to) ? to : undefined,
     q: q ? q.slice(0, 30) : undefined,
     view: search.get('view') === 'participating' ? 'participating' : undefined,
+    assignee: search.get('assignee') === 'me' ? 'me' : search.get('assignee') === 'unassigned' ? 'unassigned' : undefined,
   };
 }
 
@@ -65,6 +68,7 @@ export function searchFromFilters(f: ReviewFilters): URLSearchParams {
   if (f.to) s.set('to', f.to);
   if (f.q) s.set('q', f.q);
   if (f.view) s.set('view', f.view);
+  if (f.assignee) s.set('assignee', f.assignee);
   return s;
 }
 
@@ -77,6 +81,7 @@ export function apiQuery(f: ReviewFilters, extra: Record<string, string> = {}): 
   if (f.to) s.set('to', f.to);
   if (f.q) s.set('q', f.q);
   if (f.view) s.set('view', f.view);
+  if (f.assignee) s.set('assignee', f.assignee);
   for (const [k, v] of Object.entries(extra)) s.set(k, v);
   return s.toString();
 }

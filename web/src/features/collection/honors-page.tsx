@@ -22,18 +22,18 @@ interface HonorForm {
   date?: Dayjs;
   documentNo?: string;
   description?: string;
-  fileId?: string | null;
+  documentFileId?: string | null;
 }
 
 /** 申请登记: a reward or penalty with its document, for the person's department to review. */
 function HonorApplyModal({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<HonorForm>();
   const today = useToday();
-  const { saving, error, run } = useSubmit((fields) => placeFieldErrors(form, fields, ['type', 'title', 'authority', 'date', 'documentNo', 'description', 'fileId'], /^$/));
+  const { saving, error, run } = useSubmit((fields) => placeFieldErrors(form, fields, ['type', 'title', 'authority', 'date', 'documentNo', 'description', 'documentFileId'], /^$/));
   const submit = (v: HonorForm) => {
     const body: HonorRequest = {
       type: v.type ?? 'reward', title: v.title ?? '', authority: v.authority ?? '', date: v.date?.format('YYYY-MM-DD') ?? '',
-      documentNo: v.documentNo?.trim() || null, description: v.description?.trim() || null, fileId: v.fileId ?? '',
+      documentNo: v.documentNo?.trim() || null, description: v.description?.trim() || null, documentFileId: v.documentFileId ?? '',
     };
     void run(async () => {
       await api('POST', '/api/honors', body);
@@ -63,7 +63,7 @@ function HonorApplyModal({ onClose, onDone }: { onClose: () => void; onDone: () 
         <Form.Item label="说明" name="description">
           <Input.TextArea maxLength={500} rows={3} />
         </Form.Item>
-        <Form.Item label="奖惩文件" name="fileId" rules={[{ required: true, message: '请上传奖惩文件' }]}>
+        <Form.Item label="奖惩文件" name="documentFileId" rules={[{ required: true, message: '请上传奖惩文件' }]}>
           <FileUpload purpose="honor_proof" label="奖惩文件" />
         </Form.Item>
       </Form>
@@ -120,7 +120,7 @@ export default function HonorsPage() {
               width: 150,
               render: (_, h) => (
                 <>
-                  {h.fileId && <FileLink id={h.fileId}>文件</FileLink>}
+                  {h.documentFileId && <FileLink id={h.documentFileId}>文件</FileLink>}
                   {h.status === 'pending' && h.recordedBy === 'self' && (
                     <Button type="link" size="small" onClick={() => void withdraw(h)}>
                       撤回
