@@ -47,6 +47,12 @@ test('a 基本信息变更 is approved by the system and shown in 变更记录 w
   await page.keyboard.press('Escape');
   await page.getByRole('tab', { name: '当前信息' }).click();
   await page.screenshot({ path: `${SHOTS}/changes-basic.png`, fullPage: true });
+  for (const [section, title] of [['education', '教育经历变更'], ['work', '工作经历变更'], ['scope', '采集范围变更']] as const) {
+    await page.goto(`/changes?section=${section}`);
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/changes-${section}.png`, fullPage: true });
+  }
+  await page.goto('/changes');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${SHOTS}/changes-basic-phone.png`, fullPage: true });
 });
@@ -77,6 +83,10 @@ test('an 教育经历变更 waits for the department, which sees what changed an
   await expect(major).toContainText('会计学');
   await expect(major.locator('.ausm-diff-changed')).toContainText('财务管理');
   await reviewer.screenshot({ path: `${SHOTS}/admin-change-review.png`, fullPage: true });
+  await reviewer.setViewportSize({ width: 390, height: 844 });
+  expect(await seriousViolations(reviewer)).toEqual([]);
+  await reviewer.screenshot({ path: `${SHOTS}/admin-change-review-phone.png`, fullPage: true });
+  await reviewer.setViewportSize({ width: 1280, height: 800 });
   await approveOpenReview(reviewer);
   await reviewer.context().close();
 

@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { makePdf } from '../server/test/helpers/images';
 import { approvedPerson } from './fixtures/approved';
 import { seriousViolations } from './fixtures/axe';
-import { choose, pickDate, staffSession } from './fixtures/portal';
+import { choose, openPendingReview, pickDate, staffSession } from './fixtures/portal';
 
 /*
  * 人员查询 and 奖惩信息 (issue 12): 东城区 finds a person it holds, opens the archive and records a
@@ -47,4 +49,42 @@ test('a department finds a person in 人员查询, records a 奖惩 in the archi
   await expect(mine).toContainText('审核通过');
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/honors.png`, fullPage: true });
+});
+
+test('a reviewer gives an item to themself, finds it under 分配给我的, and exports 人员查询 as xlsx', async ({ page, browser, baseURL }) => {
+  test.setTimeout(150_000);
+  const p = await approvedPerson(page, browser, baseURL);
+  const honor = await page.request.post('/api/files?purpose=honor_proof', { multipart: { file: { name: '表彰决定.pdf', mimeType: 'application/pdf', buffer: makePdf() } } });
+  expect(honor.status()).toBe(201);
+  const fileId = ((await honor.json()) as { id: string }).id;
+  expect((await page.request.post('/api/honors', { data: { type: 'reward', title: '优秀会计人员', authority: '北京市财政局', date: '2025-06-01', documentFileId: fileId } })).status()).toBe(201);
+
+  const staff = await staffSession(browser, baseURL, 'bj_reviewer');
+  await openPendingReview(staff, p.name, '奖惩信息');
+  await choose(staff, '分配给', '李审核');
+  await staff.getByRole('button', { name: '确认分配' }).click();
+  await expect(staff.getByText('已分配给李审核').first()).toBeVisible();
+  await staff.goto('/admin/reviews?status=pending&assignee=me');
+  await expect(staff.getByRole('row').filter({ hasText: p.name })).toContainText('李审核');
+
+  await staff.goto('/admin/people');
+  await expect(staff.getByText('人员统计')).toBeVisible();
+  const download = staff.waitForEvent('download');
+  await staff.getByRole('link', { name: /导出/ }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+  const bytes = fs.readFileSync((await file.path()) ?? '');
+  expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  expect(bytes.includes(Buffer.from(p.name))).toBe(true);
+  expect(bytes.includes(Buffer.from(p.idNumber))).toBe(false);
+
+  await staff.setViewportSize({ width: 390, height: 844 });
+  await staff.goto(`/admin/people`);
+  await staff.getByLabel('姓名或证件号码').fill(p.idNumber);
+  await staff.getByRole('button', { name: '查询' }).click();
+  await staff.getByRole('link', { name: /查看档案/ }).click();
+  await expect(staff.getByRole('heading', { name: `${p.name}的档案` })).toBeVisible();
+  expect(await seriousViolations(staff)).toEqual([]);
+  await staff.screenshot({ path: `${SHOTS}/admin-person-archive-phone.png`, fullPage: true });
+  await staff.context().close();
 });

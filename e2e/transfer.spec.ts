@@ -49,8 +49,13 @@ test('a transfer from 北京 to 济南 approved by the receiving department move
   // the receiving department decides
   const jinan = await staffSession(browser, baseURL, 'sd_reviewer');
   await openPendingReview(jinan, p.name, '属地关系调转');
-  await expect(jinan.getByText('由北京市财政局 / 北京市东城区财政局调入山东省财政厅 / 济南市财政局 / 济南市历下区财政局')).toBeVisible();
+  await expect(jinan.getByRole('row').filter({ hasText: '调出会计管理机构' })).toContainText('北京市财政局 / 北京市东城区财政局');
+  await expect(jinan.getByRole('row').filter({ hasText: '调入会计管理机构' })).toContainText('山东省财政厅 / 济南市财政局 / 济南市历下区财政局');
+  await expect(jinan.getByRole('row').filter({ hasText: '调入单位名称' }).first()).toContainText('济南泉城会计服务有限公司');
   await jinan.screenshot({ path: `${SHOTS}/admin-transfer-review.png`, fullPage: true });
+  await jinan.setViewportSize({ width: 390, height: 844 });
+  expect(await seriousViolations(jinan)).toEqual([]);
+  await jinan.screenshot({ path: `${SHOTS}/admin-transfer-review-phone.png`, fullPage: true });
   await approveOpenReview(jinan);
 
   await page.reload();

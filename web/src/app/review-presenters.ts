@@ -8,4 +8,6 @@ import type { ReviewPresenter } from '../components/review-presenters';
 export const REVIEW_PRESENTERS: ReadonlyMap<string, ReviewPresenter> = new Map<string, ReviewPresenter>([
   ['realname', { Body: lazy(() => import('../features/realname/realname-review')), listFiles: false }],
   ['collection', { Body: lazy(() => import('../features/collection/collection-review')), listFiles: true }],
+  ['transfer', { Body: lazy(() => import('../features/collection/transfer-review')), listFiles: true }],
+  ['honor', { Body: lazy(() => import('../features/collection/honor-review')), listFiles: true }],
 ]);
