@@ -40,6 +40,8 @@ test('axe: the accountant pages signed in — home, 审核告知, its details, e
   await loginViaUi(page, '11010519491231002X', 'Demo@2026');
   await expect(page.getByTestId('masked-name')).toHaveText('王**');
   await page.goto('/guide');
+  // the page loads on demand: wait for its chapter links before reading them
+  await expect(page.locator('a[href^="/guide/"]').first()).toBeVisible();
   const chapters = await page.locator('a[href^="/guide/"]').evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute('href') ?? ''))]);
   expect(chapters.length).toBeGreaterThanOrEqual(5);
   for (const vp of WIDTHS) {
