@@ -17,6 +17,14 @@ test('a new person registers, logs in with the captcha, sees the masked name and
   await page.getByLabel('手机号').fill(p.phone);
   expect(await requestSmsCode(page)).toBe(200);
   await page.getByLabel('验证码', { exact: true }).fill(await latestSmsCode(page.request, p.phone));
+  // explicit consent: no account without it, and the whole notice can be read first
+  await page.getByRole('button', { name: '注册', exact: true }).click();
+  await expect(page.locator('.ant-form-item-explain-error', { hasText: '请阅读并同意《个人信息保护政策》' })).toBeVisible();
+  await page.getByRole('button', { name: '阅读《个人信息保护政策》全文' }).click();
+  const notice = page.getByRole('dialog', { name: '个人信息保护政策' });
+  await expect(notice.getByText(/五、保存期限/)).toBeVisible();
+  await notice.getByRole('button', { name: '我已阅读' }).click();
+  await page.getByRole('checkbox', { name: /我已阅读并同意/ }).check();
   await page.getByRole('button', { name: '注册', exact: true }).click();
   await expect(page.getByText('注册成功')).toBeVisible();
 

@@ -44,6 +44,20 @@ export const ErrorCodes = {
   TRANSFER_NOT_ALLOWED: 409,
   /** a change request whose values equal the current ones */
   NOTHING_CHANGED: 400,
+  /** 个人中心: the current password re-checked before a phone change or closing the account */
+  PASSWORD_WRONG: 400,
+  /** the new phone is the current one */
+  PHONE_UNCHANGED: 400,
+  /** 注销账号 while an item is under review */
+  ACCOUNT_HAS_OPEN_ITEMS: 409,
+  /** registration or consent with a privacy notice version that is no longer the one in force */
+  PRIVACY_NOTICE_CHANGED: 409,
+  /** a WeChat user with no account (QR login), or unbinding with nothing bound */
+  WECHAT_NOT_BOUND: 409,
+  /** one WeChat user binds one account */
+  WECHAT_ALREADY_BOUND: 409,
+  /** an outside service's answer failed its signature check or was incomplete */
+  INTEGRATION_BAD_RESPONSE: 502,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_FILE: 415,
   /** a request body that is not JSON (or, where a route says so, a file or CSV) */

@@ -38,6 +38,7 @@ export * from './schemas/changes';
 export * from './schemas/transfers';
 export * from './schemas/honors';
 export * from './schemas/people';
+export * from './schemas/center';
 export * from './workflow/diagram';
 export * from './rules/policies';
 export * from './time';

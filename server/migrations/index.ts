@@ -15,6 +15,7 @@ import * as m0013 from './0013-department-tree';
 import * as m0014 from './0014-legacy-work-locks';
 import * as m0015 from './0015-review-assignee';
 import * as m0016 from './0016-collection-counts';
+import * as m0017 from './0017-personal-centre';
 
 /** Migrations are imported, not read from disk, so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014-legacy-work-locks': m0014,
   '0015-review-assignee': m0015,
   '0016-collection-counts': m0016,
+  '0017-personal-centre': m0017,
 };

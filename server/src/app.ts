@@ -33,6 +33,7 @@ import { SmsCodeService } from './modules/identity/sms-codes.service';
 import { JobRunner } from './platform/jobs';
 import { PolicyStore } from './platform/policies';
 import { collectionCountsJob, purgeExpiredJob, reviewCountsJob } from './jobs';
+import { retentionJob } from './retention-job';
 import { identityRoutes } from './modules/identity/identity.routes';
 import { managementRoutes } from './modules/management/management.routes';
 import { helpRoutes } from './modules/help/help.routes';
@@ -58,6 +59,8 @@ import { peopleRoutes } from './modules/management/people.routes';
 import { reviewRoutes } from './modules/management/reviews.routes';
 import { policiesRoutes } from './modules/management/policies.routes';
 import { submissionsRoutes } from './modules/submissions/submissions.routes';
+import { centerRoutes } from './modules/center/center.routes';
+import { wechatLoginRoutes, wechatSimRoutes } from './modules/center/wechat.routes';
 import { alipayMerchantKey, integrationsFor, selfCheckIntegrations, type Integrations } from './integrations/integrations';
 
 z.config(z.locales.zhCN());
@@ -119,6 +122,7 @@ export async function createContext(config: Config, opts: BuildOptions = {}): Pr
   ctx.jobs.register(purgeExpiredJob(ctx));
   ctx.jobs.register(reviewCountsJob(ctx));
   ctx.jobs.register(collectionCountsJob(ctx));
+  ctx.jobs.register(retentionJob(ctx));
   return {
     ...ctx,
     close: async () => {
@@ -267,9 +271,12 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(reviewRoutes);
   await app.register(policiesRoutes);
   await app.register(submissionsRoutes);
+  await app.register(centerRoutes);
+  await app.register(wechatLoginRoutes);
   if (config.demo) {
     await app.register(devRoutes);
     await app.register(alipaySimRoutes);
+    await app.register(wechatSimRoutes);
   }
 
   const webDist = opts.webDist === undefined ? defaultWebDist() : opts.webDist;

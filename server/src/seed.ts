@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { LOGIN_LOCKOUT_POLICY, departmentTree } from '@ausm/domain';
+import { LOGIN_LOCKOUT_POLICY, RETENTION_DEFAULTS, RETENTION_POLICY, departmentTree } from '@ausm/domain';
 import type { AppContext } from './platform/context';
 import type { Db } from './db/index';
 import { hashPassword } from './platform/passwords';
@@ -8,6 +8,7 @@ import { seedCollectionDemo } from './modules/collection/collection-seed';
 import { syncDepartmentTree } from './modules/collection/department-tree-sync';
 import { demoTotpSecret } from './modules/management/second-factor.service';
 import { base32Encode } from './platform/totp';
+import { PRIVACY_NOTICE_V1 } from './modules/center/privacy-notice';
 
 /** Fixed demo accounts, printed at start-up and listed in the README. */
 export const DEMO_ACCOUNTANT = { idNumber: '11010519491231002X', password: 'Demo@2026', name: '王晓明', phone: '13900000001' };
@@ -49,6 +50,11 @@ export async function seed(ctx: AppContext, opts: { demo: boolean }): Promise<vo
   const now = clock.now().toISOString();
   // policies start from the deployment's configuration; later versions are set in 管理端 政策参数
   await ctx.policies.seedInitial(LOGIN_LOCKOUT_POLICY.name, { maxFailures: ctx.config.login.maxFailures, lockMinutes: ctx.config.login.lockMinutes });
+  await ctx.policies.seedInitial(RETENTION_POLICY.name, { ...RETENTION_DEFAULTS });
+  // the 个人信息保护政策 people agree to at registration; a later version is a new row (docs/operations.md)
+  await runOnce(db, 'seed:privacy:v1', async (trx) => {
+    await trx.insertInto('privacy_notices').values({ ...PRIVACY_NOTICE_V1, created_at: now }).onConflict((oc) => oc.column('version').doNothing()).execute();
+  });
   await runOnce(db, 'seed:reference:v1', async (trx) => {
     await seedDepartments(trx);
     await trx
@@ -72,6 +78,7 @@ export async function seed(ctx: AppContext, opts: { demo: boolean }): Promise<vo
     ['seed:faq:v2', () => true],
     ['seed:faq:v3', (category) => category === '信息变更'],
     ['seed:faq:v4', (category) => category === '属地关系调转'],
+    ['seed:faq:v5', (category) => category === '个人中心' || category === '微信绑定'],
   ];
   for (const [step, belongs] of faqGrowth) {
     await runOnce(db, step, async (trx) => {
@@ -143,6 +150,7 @@ export async function seed(ctx: AppContext, opts: { demo: boolean }): Promise<vo
         birth_date: '1949-12-31',
         locked_until: null,
         realname_verified: 1,
+        privacy_version: PRIVACY_NOTICE_V1.version,
         created_at: now,
         updated_at: now,
       })

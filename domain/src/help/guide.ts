@@ -1,4 +1,5 @@
 /* eslint-disable max-lines -- the guide is prose kept as data and grows by a chapter per feature */
+import { CENTER_CHAPTER } from './guide-center';
 import { guideLink } from './links';
 import type { HelpSearchDoc } from './search';
 
@@ -122,6 +123,7 @@ export const GUIDE_CHAPTERS: readonly GuideChapter[] = [
         title: '填写账号、密码和图形验证码',
         paragraphs: [
           '账号一栏可以填写注册时的证件号码，也可以填写注册时绑定的手机号。再输入密码和图片中的字符，点击“登录”。',
+          '已在个人中心绑定微信的，也可以选择“账号登录”旁边的“微信扫码登录”，用微信扫码登录，见“个人中心与微信”一章。',
           '图形验证码不区分大小写，每张只能使用一次，5分钟后过期。看不清时点击图片即可换一张；登录失败后也需要重新输入新的验证码。',
         ],
       },
@@ -138,7 +140,7 @@ export const GUIDE_CHAPTERS: readonly GuideChapter[] = [
         title: '登录成功后',
         paragraphs: [
           '登录成功后自动回到首页，页面右上角显示脱敏后的姓名，例如“王晓明”显示为“王**”，以免旁人看到完整姓名。首页的问候语也使用脱敏姓名。',
-          '点击右上角的姓名可以展开菜单选择“退出登录”，也可以直接点击旁边的“退出”按钮。',
+          '点击右上角的姓名进入个人中心，见“个人中心与微信”一章；姓名的下拉菜单中有“个人中心”和“退出登录”两项，也可以直接点击旁边的“退出”按钮退出登录。',
         ],
         screenshot: { src: '/guide/login-masked-name.png', alt: '登录后首页右上角显示脱敏姓名“王**”和“退出”按钮' },
       },
@@ -548,14 +550,14 @@ export const GUIDE_CHAPTERS: readonly GuideChapter[] = [
   {
     id: 'help-center',
     title: '帮助中心',
-    summary: '按类别浏览注册、登录、找回密码、实名认证、信息采集、信息变更、属地关系调转等常见问题，支持关键词搜索。',
+    summary: '按类别浏览注册、登录、找回密码、实名认证、信息采集、信息变更、属地关系调转、个人中心、微信绑定等常见问题，支持关键词搜索。',
     pagePath: '/help',
     sections: [
       {
         id: 'help-browse',
         title: '浏览常见问题',
         paragraphs: [
-          '页面底部的“帮助中心”链接、注册页和找回密码页“注意事项”中的链接都可进入帮助中心（地址为 /help）。问题按“注册”“登录”“找回密码”“账号安全”“实名认证”“信息采集”“信息变更”“属地关系调转”等类别分组，点击问题即可展开答案。',
+          '页面底部的“帮助中心”链接、注册页和找回密码页“注意事项”中的链接都可进入帮助中心（地址为 /help）。问题按“注册”“登录”“找回密码”“账号安全”“实名认证”“信息采集”“信息变更”“属地关系调转”“个人中心”“微信绑定”等类别分组，点击问题即可展开答案。',
           '每个问题都有自己的链接（地址末尾为 #faq- 加编号），打开这样的链接时，对应问题会自动展开并滚动到页面中。',
         ],
         screenshot: { src: '/guide/help-center-desktop.png', alt: '帮助中心页面：搜索框和按类别分组的常见问题' },
@@ -712,6 +714,7 @@ export const GUIDE_CHAPTERS: readonly GuideChapter[] = [
       },
     ],
   },
+  CENTER_CHAPTER,
 ];
 
 /** The accountants' guide (the public 操作说明) and the staff's (inside the management portal). */

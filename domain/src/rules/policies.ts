@@ -34,7 +34,25 @@ export const LOGIN_LOCKOUT_POLICY = {
 } as const satisfies PolicyDefinition;
 export type LoginLockoutPolicy = { maxFailures: number; lockMinutes: number };
 
-export const POLICY_DEFINITIONS: ReadonlyArray<PolicyDefinition> = [LOGIN_LOCKOUT_POLICY];
+/**
+ * How long personal data is kept (docs/operations.md, 保存期限): the retention job deletes what is older.
+ * Audit rows: the Cybersecurity Law (art. 21) asks at least six months of network logs.
+ */
+export const RETENTION_POLICY = {
+  name: 'retention',
+  label: '个人信息保存期限',
+  description: '扫码票据、审计日志与已注销账号的保存天数；到期由每日的保存期限任务删除（网络日志不少于六个月）。短信验证码在失效一天后即删除。',
+  perProvince: false,
+  fields: [
+    { key: 'ticketDays', label: '微信、支付宝扫码票据', unit: '天', min: 1, max: 365 },
+    { key: 'auditDays', label: '审计日志', unit: '天', min: 180, max: 3650 },
+    { key: 'closedAccountDays', label: '已注销账号的个人信息与材料', unit: '天', min: 180, max: 10950 },
+  ],
+} as const satisfies PolicyDefinition;
+export type RetentionPolicy = { ticketDays: number; auditDays: number; closedAccountDays: number };
+export const RETENTION_DEFAULTS: RetentionPolicy = { ticketDays: 7, auditDays: 1095, closedAccountDays: 1825 };
+
+export const POLICY_DEFINITIONS: ReadonlyArray<PolicyDefinition> = [LOGIN_LOCKOUT_POLICY, RETENTION_POLICY];
 
 export function policyDefinition(name: string): PolicyDefinition | undefined {
   return POLICY_DEFINITIONS.find((p) => p.name === name);

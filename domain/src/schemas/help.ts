@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** 帮助中心 categories in display order; administrators may add others. */
-export const FAQ_CATEGORIES = ['注册', '登录', '找回密码', '账号安全', '实名认证', '信息采集', '信息变更', '属地关系调转'] as const;
+export const FAQ_CATEGORIES = ['注册', '登录', '找回密码', '账号安全', '实名认证', '信息采集', '信息变更', '属地关系调转', '个人中心', '微信绑定'] as const;
 
 export const FAQ_LIMITS = { category: 20, question: 200, answer: 2000, query: 100, askQuestion: 200 } as const;
 

@@ -20,6 +20,7 @@ function registration(overrides: Partial<RegisterRequest> = {}): RegisterRequest
     idNumber: '11010519491231002X',
     name: '王小明',
     password: 'Abcdef1!',
+    privacyVersion: 1,
     confirmPassword: 'Abcdef1!',
     phone: '13800138000',
     smsCode: '123456',

@@ -9,13 +9,15 @@ import { isCountryCode } from '../codes/countries';
 const str = (label: string, max = 100) =>
   z.string({ error: `请输入${label}` }).max(max, `${label}过长`);
 
-export const SMS_PURPOSES = ['register', 'reset_password', 'change_phone'] as const;
+export const SMS_PURPOSES = ['register', 'reset_password', 'change_phone', 'close_account'] as const;
+/** what anyone may ask a code for; the others are asked for by a signed-in person, on their own routes */
+export const PUBLIC_SMS_PURPOSES = ['register', 'reset_password'] as const;
 export type SmsPurpose = (typeof SMS_PURPOSES)[number];
 
 export const smsSendRequest = z
   .object({
     phone: str('手机号', 20),
-    purpose: z.enum(SMS_PURPOSES, { error: '验证码用途无效' }),
+    purpose: z.enum(PUBLIC_SMS_PURPOSES, { error: '验证码用途无效' }),
     /** asked for once this network or phone has had a code in its window (CAPTCHA_REQUIRED) */
     captchaId: z.string().max(64).optional(),
     captchaText: z.string().max(16).optional(),
@@ -43,6 +45,8 @@ export const registerRequest = z
     confirmPassword: str('确认密码', 200),
     phone: str('手机号', 20),
     smsCode: str('验证码', 10),
+    /** the 个人信息保护政策 version the person read and agreed to (PIPL: explicit consent) */
+    privacyVersion: z.number({ error: '请阅读并同意《个人信息保护政策》' }).int().min(1).max(1_000_000),
   })
   .strict();
 export type RegisterRequest = z.infer<typeof registerRequest>;
@@ -144,6 +148,8 @@ export const meResponse = z.object({
   sex: z.enum(['male', 'female']).nullable(),
   birthDate: z.string().nullable(),
   realnameVerified: z.boolean(),
+  /** the 个人信息保护政策 in force is newer than the one this person agreed to: asked again before anything else */
+  consentRequired: z.boolean(),
 });
 export type Me = z.infer<typeof meResponse>;
 

@@ -29,6 +29,71 @@ export interface AccountTable {
   login_index: Generated<string | null>;
   /** 1: indexed on the number as typed (before migration 0011); 2: on the person key */
   identity_version: Generated<number>;
+  /** the privacy notice version last consented to (NULL: none yet, asked at the next sign-in) */
+  privacy_version: Generated<number | null>;
+  /** 注销账号: the account is closed; its login, phone and document indexes were freed */
+  closed_at: Generated<string | null>;
+}
+
+export interface WechatBindingTable {
+  account_id: string;
+  openid: string;
+  nickname: string;
+  bound_at: string;
+}
+
+/** The platform's side of a WeChat QR ticket: whose it is, and what its confirmed scan did (once). */
+export interface WechatTicketTable {
+  id: string;
+  purpose: 'login' | 'bind';
+  account_id: string | null;
+  /** SM3 of the secret cookie of the browser that opened the QR (login): only it receives the session */
+  browser_hash: string | null;
+  created_at: string;
+  expires_at: string;
+  outcome: string | null;
+  done_at: string | null;
+}
+
+export interface WechatSimUserTable {
+  openid: string;
+  login: string;
+  nickname: string;
+  created_at: string;
+}
+
+export interface WechatSimTicketTable {
+  id: string;
+  purpose: 'login' | 'bind';
+  status: 'waiting' | 'scanned' | 'confirmed' | 'cancelled' | 'expired';
+  openid: string | null;
+  created_at: string;
+  expires_at: string;
+  confirmed_at: string | null;
+}
+
+export interface PrivacyNoticeTable {
+  version: number;
+  title: string;
+  body: string;
+  effective_from: string;
+  created_at: string;
+}
+
+export interface ConsentTable {
+  id: string;
+  account_id: string;
+  notice_version: number;
+  consented_at: string;
+  ip: string | null;
+}
+
+export interface RetentionGrantTable {
+  id: string;
+  table_name: string;
+  cutoff: string;
+  policy_id: string;
+  granted_at: string;
 }
 
 export interface DataMigrationTable {
@@ -432,6 +497,13 @@ export interface Database {
   certificates: CertificateTable;
   chsi_records: ChsiRecordTable;
   accounts: AccountTable;
+  wechat_bindings: WechatBindingTable;
+  wechat_tickets: WechatTicketTable;
+  wechat_sim_users: WechatSimUserTable;
+  wechat_sim_tickets: WechatSimTicketTable;
+  privacy_notices: PrivacyNoticeTable;
+  consents: ConsentTable;
+  retention_grants: RetentionGrantTable;
   sessions: SessionTable;
   sms_codes: SmsCodeTable;
   sms_outbox: SmsOutboxTable;

@@ -31,6 +31,11 @@ export function csrfGuard(config: Config) {
   };
 }
 
+/** Links handed out (a QR code's address) start at the public address, never at what the Host header says. */
+export function linkOrigin(req: FastifyRequest): string {
+  return req.server.ctx.config.publicOrigin ?? ownOrigin(req);
+}
+
 /** The origin this request was addressed to (behind a trusted proxy, as the proxy says). */
 export function ownOrigin(req: FastifyRequest): string {
   return `${req.protocol}://${req.host}`;

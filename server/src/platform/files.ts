@@ -112,6 +112,11 @@ export class FileService {
     return f.encrypted ? this.fieldCrypto.decryptBytes(stored) : stored;
   }
 
+  /** Removes a file's stored bytes (the retention job, once its row is gone); a missing file is fine. */
+  async removeContent(storageKey: string): Promise<void> {
+    await fs.rm(this.pathOf(storageKey), { force: true });
+  }
+
   /**
    * The data step of migration 0010, run at start-up (it needs the key, which migrations do not
    * hold): every file stored in plain bytes is written again encrypted under a new name, the row is

@@ -54,7 +54,7 @@ export async function register(app: FastifyInstance, person: TestPerson = newPer
     method: 'POST',
     url: '/api/accounts',
     // a permit or passport carries no sex or birth date: the person gives them
-    payload: { ...(person.idType === 'mainland_id' ? {} : { sex: 'male', birthDate: '1990-01-01' }), ...person, confirmPassword: person.password, smsCode },
+    payload: { ...(person.idType === 'mainland_id' ? {} : { sex: 'male', birthDate: '1990-01-01' }), ...person, confirmPassword: person.password, privacyVersion: 1, smsCode },
   });
   if (res.statusCode !== 201) throw new Error(`register failed: ${res.body}`);
   return { ...person, accountId: (res.json() as { accountId: string }).accountId };

@@ -72,6 +72,8 @@ export async function makeRouteResources(app: FastifyInstance, now: () => string
   await app.ctx.db.updateTable('accounts').set({ realname_verified: 0 }).where('id', '=', owner.accountId).execute();
   ids.alipay = ((await app.inject({ method: 'POST', url: '/api/realname/alipay', headers: { cookie: owner.cookie } })).json() as { id: string }).id;
   await app.ctx.db.updateTable('accounts').set({ realname_verified: 1 }).where('id', '=', owner.accountId).execute();
+  // a 微信绑定 QR of the owner's
+  ids.wechat = ((await app.inject({ method: 'POST', url: '/api/center/wechat/tickets', headers: { cookie: owner.cookie } })).json() as { ticket: string }).ticket;
   const outOfScope = {
     reviewer: (await makeStaff(app, 'reviewer', '310101')).cookie,
     supervisor: (await makeStaff(app, 'supervisor', '310000')).cookie,
@@ -97,6 +99,7 @@ export async function makeRouteResources(app: FastifyInstance, now: () => string
       if (p.includes('/staff/')) return ids.staff ?? '';
       if (p.includes('/faq/')) return ids.faq ?? '';
       if (p.includes('/alipay/')) return ids.alipay ?? '';
+      if (p.includes('/wechat/')) return ids.wechat ?? '';
       return crypto.randomUUID();
     },
   };

@@ -15,7 +15,7 @@ afterAll(async () => t.close());
 
 const registerWith = (idNumber: string, phone: string, smsCode: string) => {
   const p = newPerson({ idNumber, phone });
-  return t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...p, confirmPassword: p.password, smsCode } });
+  return t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...p, confirmPassword: p.password, privacyVersion: 1, smsCode } });
 };
 
 describe(`account discovery (${dialectName})`, () => {

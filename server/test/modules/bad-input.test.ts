@@ -38,7 +38,7 @@ describe(`control characters and lone surrogates (${dialectName})`, () => {
     for (const name of ['张\uD840', '\uDC00李', '王\n五']) {
       const p = newPerson({ name });
       const smsCode = await sendSms(t.app, p.phone);
-      const res = await t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...p, confirmPassword: p.password, smsCode } });
+      const res = await t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...p, confirmPassword: p.password, privacyVersion: 1, smsCode } });
       expect(res.statusCode).toBe(400);
       expect(res.json().fields?.some((f: { path: string }) => f.path === 'name')).toBe(true);
     }

@@ -46,7 +46,7 @@ describe(`${N} simultaneous requests, one effect (${dialectName})`, () => {
     const idNumber = genMainlandId();
     const people = await Promise.all(Array.from({ length: N }, async () => {
       const p = newPerson({ idNumber });
-      return { ...p, confirmPassword: p.password, smsCode: await sendSms(t.app, p.phone) };
+      return { ...p, confirmPassword: p.password, privacyVersion: 1, smsCode: await sendSms(t.app, p.phone) };
     }));
     const res = await race(people.map((p) => () => t.app.inject({ method: 'POST', url: '/api/accounts', payload: p })));
     expect(statuses(res)).toEqual([201, ...Array<number>(N - 1).fill(409)]);

@@ -112,7 +112,7 @@ async function registerOne(base: string): Promise<string | undefined> {
   const sent = await post(base, '/api/sms/send', { phone, purpose: 'register', ...(await captchaOf(base)) });
   if (!sent.ok) return undefined;
   const { code } = await json<{ code: string }>(await fetch(`${base}/api/dev/sms?phone=${phone}`));
-  const res = await post(base, '/api/accounts', { idType: 'mainland_id', idNumber: genMainlandId(), name: '崩溃测试', password: 'Crash#Passw0rd', confirmPassword: 'Crash#Passw0rd', phone, smsCode: code });
+  const res = await post(base, '/api/accounts', { idType: 'mainland_id', idNumber: genMainlandId(), name: '崩溃测试', password: 'Crash#Passw0rd', confirmPassword: 'Crash#Passw0rd', privacyVersion: 1, phone, smsCode: code });
   return res.status === 201 ? (await json<{ accountId: string }>(res)).accountId : undefined;
 }
 

@@ -22,7 +22,7 @@ async function registerAs(fields: Record<string, string | undefined>) {
   const phone = fields.phone ?? genPhone();
   const smsCode = await sendSms(t.app, phone.replace(/\D/g, '').slice(-11));
   const p = newPerson();
-  return t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...p, confirmPassword: p.password, phone, smsCode, ...fields } });
+  return t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...p, confirmPassword: p.password, privacyVersion: 1, phone, smsCode, ...fields } });
 }
 const loginWith = async (account: string, password = newPerson().password) =>
   t.app.inject({ method: 'POST', url: '/api/session', payload: { account, password, ...(await captcha(t.app)) } });

@@ -52,7 +52,7 @@ describe(`registration (${dialectName})`, () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/accounts',
-      payload: { ...p, confirmPassword: p.password, smsCode: '123456', ...patch },
+      payload: { ...p, confirmPassword: p.password, privacyVersion: 1, smsCode: '123456', ...patch },
     });
     expect(res.statusCode).toBe(400);
     const body = res.json();
@@ -73,11 +73,11 @@ describe(`registration (${dialectName})`, () => {
     const code = await sendSms(t.app, p.phone);
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 1; i <= 5; i++) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...p, confirmPassword: p.password, smsCode: wrong } });
+      const res = await t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...p, confirmPassword: p.password, privacyVersion: 1, smsCode: wrong } });
       expect(res.statusCode).toBe(400);
       expect(res.json().code).toBe(i < 5 ? 'SMS_CODE_INVALID' : 'SMS_CODE_TOO_MANY_TRIES');
     }
-    const res = await t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...p, confirmPassword: p.password, smsCode: code } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...p, confirmPassword: p.password, privacyVersion: 1, smsCode: code } });
     expect(res.json().code).toBe('SMS_CODE_TOO_MANY_TRIES');
   });
 
@@ -89,10 +89,10 @@ describe(`registration (${dialectName})`, () => {
     expect(again.json().code).toBe('SMS_SEND_TOO_FREQUENT');
     expect(again.json().retryAfter).toBeGreaterThan(170);
     t.clock.advance(181_000);
-    const res = await t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...p, confirmPassword: p.password, smsCode: code } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...p, confirmPassword: p.password, privacyVersion: 1, smsCode: code } });
     expect(res.json().code).toBe('SMS_CODE_EXPIRED');
     const code2 = await sendSms(t.app, p.phone);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...p, confirmPassword: p.password, smsCode: code2 } });
+    const ok = await t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...p, confirmPassword: p.password, privacyVersion: 1, smsCode: code2 } });
     expect(ok.statusCode).toBe(201);
   });
 
@@ -100,7 +100,7 @@ describe(`registration (${dialectName})`, () => {
     const p = await register(t.app);
     t.clock.advance(181_000);
     const code = await sendSms(t.app, p.phone, 'reset_password');
-    const asRegister = await t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...newPerson({ phone: p.phone }), confirmPassword: 'Passw0rd!x', smsCode: code } });
+    const asRegister = await t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...newPerson({ phone: p.phone }), confirmPassword: 'Passw0rd!x', privacyVersion: 1, smsCode: code } });
     // a code of another purpose does not serve: refused as a code, before anything says the phone is taken
     expect(asRegister.statusCode).toBe(400);
     expect(asRegister.json().code).toBe('SMS_CODE_INVALID');
@@ -117,7 +117,7 @@ describe(`registration (${dialectName})`, () => {
       }),
     );
     const results = await Promise.all(
-      people.map((p) => t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...p, confirmPassword: p.password } })),
+      people.map((p) => t.app.inject({ method: 'POST', url: '/api/accounts', payload: { ...p, confirmPassword: p.password, privacyVersion: 1 } })),
     );
     const codes = results.map((r) => r.statusCode).sort();
     expect(codes.filter((c) => c === 201)).toHaveLength(1);

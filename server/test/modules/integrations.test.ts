@@ -47,7 +47,7 @@ describe(`production without simulators (${dialectName})`, () => {
   afterAll(async () => close());
 
   it('has no /api/sim/* and no /api/dev/* routes', async () => {
-    for (const [method, url] of [['GET', '/api/sim/alipay/x'], ['POST', '/api/sim/alipay/x/confirm'], ['GET', '/api/dev/sms?phone=13800000009'], ['GET', '/api/dev/captcha?id=x']] as const) {
+    for (const [method, url] of [['GET', '/api/sim/alipay/x'], ['POST', '/api/sim/alipay/x/confirm'], ['GET', '/api/dev/sms?phone=13800000009'], ['GET', '/api/dev/captcha?id=x'], ['GET', '/api/sim/wechat/x'], ['POST', '/api/sim/wechat/x/answer']] as const) {
       const res = await app.inject({ method, url, payload: method === 'POST' ? { login: 'a@b.cn' } : undefined });
       expect(res.statusCode, url).toBe(404);
       expect(res.json()).toEqual({ code: 'NOT_FOUND', message: '请求的资源不存在' });
@@ -66,6 +66,7 @@ describe(`production without simulators (${dialectName})`, () => {
         { name: 'sms', label: '短信网关', state: 'unavailable' },
         { name: 'alipay', label: '支付宝身份验证', state: 'unavailable' },
         { name: 'chsi', label: '学信网学历学位核验', state: 'unavailable' },
+        { name: 'wechat', label: '微信开放平台（扫码登录、绑定）', state: 'unavailable' },
       ],
     });
   });
@@ -74,6 +75,12 @@ describe(`production without simulators (${dialectName})`, () => {
     const sms = await app.inject({ method: 'POST', url: '/api/sms/send', payload: { phone: '13800000010', purpose: 'register' } });
     expect(sms.statusCode).toBe(503);
     expect(sms.json()).toEqual({ code: 'INTEGRATION_UNAVAILABLE', message: '短信服务暂不可用，暂时无法发送验证码，请稍后再试' });
+    for (const [url, withCookie] of [['/api/session/wechat', false], ['/api/center/wechat/tickets', true]] as const) {
+      const wx = await app.inject({ method: 'POST', url, headers: withCookie ? { cookie } : {} });
+      expect(wx.statusCode, url).toBe(503);
+      expect(wx.json()).toEqual({ code: 'INTEGRATION_UNAVAILABLE', message: '微信服务暂不可用，请使用账号密码登录' });
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/center/wechat', headers: { cookie } })).json()).toMatchObject({ available: false, bound: false });
     const start = await app.inject({ method: 'POST', url: '/api/realname/alipay', headers: { cookie } });
     expect(start.statusCode).toBe(503);
     expect(start.json()).toEqual({ code: 'INTEGRATION_UNAVAILABLE', message: '支付宝实名认证暂不可用，请使用线上实名认证（上传证件照片）' });
@@ -88,7 +95,7 @@ describe('integrations at start-up', () => {
     const t = await makeTestApp({}, { seedDemo: true });
     try {
       const ready = (await t.app.inject({ method: 'GET', url: '/api/ready' })).json();
-      expect(ready.integrations.map((i: { name: string; state: string }) => [i.name, i.state])).toEqual([['sms', 'simulator'], ['alipay', 'simulator'], ['chsi', 'simulator']]);
+      expect(ready.integrations.map((i: { name: string; state: string }) => [i.name, i.state])).toEqual([['sms', 'simulator'], ['alipay', 'simulator'], ['chsi', 'simulator'], ['wechat', 'simulator']]);
       expect((await t.app.inject({ method: 'GET', url: '/api/realname' })).statusCode).toBe(401);
     } finally {
       await t.close();

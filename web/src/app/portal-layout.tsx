@@ -3,6 +3,8 @@ import { Suspense } from 'react';
 import { Button, Dropdown, Space, Spin } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { useLogout, useMe, usePublicConfig } from '../lib/session';
+import { ConsentGate } from '../components/privacy-notice';
+import { ElderModeSwitch } from '../components/elder-mode';
 
 /** 会计人员信息服务: only the chapters that exist (a later chapter adds its entry here). */
 const SERVICE_MENU: ReadonlyArray<{ to: string; label: string }> = [
@@ -34,22 +36,28 @@ export function PortalLayout() {
         <nav aria-label="账号">
           {me ? (
             <Space>
+              <ElderModeSwitch />
               {/* 会计人员信息服务 (guide §3): the entries built so far; later chapters add theirs */}
               <Dropdown menu={{ items: SERVICE_MENU.map((m) => ({ key: m.to, label: <Link to={m.to}>{m.label}</Link> })) }}>
                 <Button type="text" style={{ color: '#fff' }} aria-haspopup="menu" data-testid="service-menu">
                   会计人员信息服务
                 </Button>
               </Dropdown>
+              {/* guide §9: clicking the name opens 个人中心; its menu also offers 退出登录 */}
               <Dropdown
                 menu={{
-                  items: [{ key: 'logout', label: '退出登录' }],
-                  onClick: async () => {
+                  items: [
+                    { key: 'center', label: <Link to="/center">个人中心</Link> },
+                    { key: 'logout', label: '退出登录' },
+                  ],
+                  onClick: async ({ key }) => {
+                    if (key !== 'logout') return;
                     await logout();
                     navigate('/');
                   },
                 }}
               >
-                <Button type="text" style={{ color: '#fff' }} icon={<UserOutlined />} data-testid="masked-name">
+                <Button type="text" style={{ color: '#fff' }} icon={<UserOutlined />} data-testid="masked-name" onClick={() => navigate('/center')}>
                   {me.maskedName}
                 </Button>
               </Dropdown>
@@ -65,6 +73,7 @@ export function PortalLayout() {
             </Space>
           ) : (
             <Space>
+              <ElderModeSwitch />
               <Link to="/register" className="ausm-header-link">
                 注册
               </Link>
@@ -75,6 +84,13 @@ export function PortalLayout() {
           )}
         </nav>
       </header>
+      <ConsentGate
+        me={me}
+        onDecline={async () => {
+          await logout();
+          navigate('/');
+        }}
+      />
       <main id="main" className="ausm-main">
         {/* pages load on demand: the header and footer stay while one does */}
         <Suspense

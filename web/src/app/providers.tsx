@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from '../lib/api';
+import { ElderModeProvider } from '../components/elder-mode';
 
 dayjs.locale('zh-cn');
 
@@ -25,9 +26,12 @@ const FONT_FAMILY =
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider locale={zhCN} theme={{ token: { fontFamily: FONT_FAMILY, motion: false, colorPrimary: '#0958d9', colorLink: '#0958d9', colorTextSecondary: '#595959', colorTextTertiary: '#595959', colorTextDescription: '#595959', colorError: '#cf1322', borderRadius: 6 } }} button={{ autoInsertSpace: false }}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-      </AntApp>
+      {/* 适老化 / 大字版 (components/elder-mode.tsx): its theme is merged over this one while it is on */}
+      <ElderModeProvider>
+        <AntApp>
+          <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+        </AntApp>
+      </ElderModeProvider>
     </ConfigProvider>
   );
 }

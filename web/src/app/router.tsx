@@ -20,6 +20,8 @@ const ChangesPage = lazy(() => import('../features/collection/changes-page'));
 const TransferPage = lazy(() => import('../features/collection/transfer-page'));
 const HonorsPage = lazy(() => import('../features/collection/honors-page'));
 const AlipaySimPage = lazy(() => import('../features/realname/alipay-sim-page'));
+const WechatSimPage = lazy(() => import('../features/center/wechat-sim-page'));
+const CenterApp = lazy(() => import('../features/center/center-app'));
 
 const fallback = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -42,6 +44,7 @@ export function AppRouter() {
           />
           {/* the simulated phone that the 支付宝实名认证 QR code opens: a bare page, no portal frame */}
           <Route path="/sim/alipay/:id" element={<AlipaySimPage />} />
+          <Route path="/sim/wechat/:ticket" element={<WechatSimPage />} />
           <Route element={<PortalLayout />}>
             <Route index element={<HomePage />} />
             <Route path="register" element={<RegisterPage />} />
@@ -55,6 +58,7 @@ export function AppRouter() {
             <Route path="changes" element={<ChangesPage />} />
             <Route path="transfer" element={<TransferPage />} />
             <Route path="honors" element={<HonorsPage />} />
+            <Route path="center/*" element={<CenterApp />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -42,6 +42,18 @@ export class SimulatedSmsGateway implements SmsGateway {
     return { messageId };
   }
 
+  /** The latest messages delivered to a phone, newest first (demo mode hook: notices carry no code). */
+  async recent(phone: string, limit: number): Promise<Array<{ body: string; sentAt: string }>> {
+    const rows = await this.db
+      .selectFrom('sms_outbox')
+      .select(['body', 'created_at'])
+      .where('phone_index', '=', this.fieldCrypto.blindIndex('phone', phone))
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ body: this.fieldCrypto.decrypt(r.body), sentAt: r.created_at }));
+  }
+
   /** The latest message delivered to a phone (demo mode hook). */
   async latest(phone: string): Promise<{ body: string; createdAt: string } | undefined> {
     const row = await this.db

@@ -107,7 +107,7 @@ async function createAccount(c: Ctx, p: { idNumber: string; name: string; phone:
       id, id_type: 'mainland_id', id_number_enc: fieldCrypto.encrypt(p.idNumber), id_number_index: idIndex, login_index: idIndex, identity_version: 2, name: p.name, nationality: null,
       phone_enc: fieldCrypto.encrypt(p.phone), phone_index: phoneIndex, password_hash: hash,
       sex: parsed.ok ? (parsed.sex ?? null) : null, birth_date: parsed.ok ? (parsed.birthDate ?? null) : null, locked_until: null,
-      realname_verified: verified ? 1 : 0, realname_method: verified ? 'alipay' : null, realname_at: verified ? c.now : null, created_at: c.now, updated_at: c.now,
+      realname_verified: verified ? 1 : 0, realname_method: verified ? 'alipay' : null, realname_at: verified ? c.now : null, privacy_version: 1, created_at: c.now, updated_at: c.now,
     })
     .execute();
   return id;

@@ -48,6 +48,19 @@ export const devRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/api/dev/sms/messages',
+    { config: { access: 'public' },
+      schema: {
+        tags: ['dev'],
+        summary: '演示模式：模拟短信网关发给某手机号的最近几条短信（含通知类短信）',
+        querystring: z.object({ phone: z.string().max(20) }),
+        response: { 200: z.object({ messages: z.array(z.object({ body: z.string(), sentAt: z.string() })) }) },
+      },
+    },
+    async (req) => ({ messages: (await ctx.integrations.simulators?.sms.recent(req.query.phone.trim(), 5)) ?? [] }),
+  );
+
+  app.get(
     '/api/dev/captcha',
     { config: { access: 'public' },
       schema: {

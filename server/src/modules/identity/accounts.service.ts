@@ -24,6 +24,7 @@ import { hashPassword } from '../../platform/passwords';
 import type { Account } from '../../db/types';
 import { checkLoginAttempt, checkPasswordWithLockout, verifyAgainstNobody } from '../../platform/login-guard';
 import { identityIndexes, loginIndexCandidates } from './identity-keys';
+import { currentPrivacyNotice, recordConsent } from '../center/privacy';
 
 const LOGIN_FAILED_MESSAGE = '账号或密码错误';
 
@@ -58,7 +59,8 @@ export class AccountsService {
     return row;
   }
 
-  toMe(a: Account): Me {
+  async toMe(a: Account): Promise<Me> {
+    const notice = await currentPrivacyNotice(this.ctx);
     return {
       id: a.id,
       maskedName: maskName(a.name),
@@ -68,6 +70,7 @@ export class AccountsService {
       sex: a.sex === 'male' || a.sex === 'female' ? a.sex : null,
       birthDate: a.birth_date,
       realnameVerified: a.realname_verified === 1,
+      consentRequired: (a.privacy_version ?? 0) < notice.version,
     };
   }
 
@@ -90,6 +93,10 @@ export class AccountsService {
     const sex = idType === 'mainland_id' ? (id.sex ?? null) : (input.sex ?? null);
     const birthDate = idType === 'mainland_id' ? (id.birthDate ?? null) : (input.birthDate ?? null);
 
+    const notice = await currentPrivacyNotice(this.ctx);
+    if (input.privacyVersion !== notice.version) {
+      throw new AppError('PRIVACY_NOTICE_CHANGED', '个人信息保护政策已更新，请阅读后重新确认', [{ path: 'privacyVersion', message: '个人信息保护政策已更新，请阅读后重新确认' }]);
+    }
     // The SMS code first: nothing tells whether an ID or phone is registered before the caller has
     // proved the phone is theirs, and a code that learnt it is used up (one answer per code).
     const codeId = await smsCodes.check(phone, 'register', input.smsCode);
@@ -132,6 +139,8 @@ export class AccountsService {
           })
           .execute();
         await audit.record(trx, { actorKind: 'accountant', actorId: accountId, action: 'account.register', targetKind: 'account', targetId: accountId, ip });
+        // explicit consent to the notice the person read, in the same transaction (PIPL art. 14)
+        await recordConsent(this.ctx, trx, accountId, input.privacyVersion, ip);
       });
     } catch (err) {
       // Two registrations raced past assertFree: the unique indexes decide, and the loser learns why.

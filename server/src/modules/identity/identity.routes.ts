@@ -81,7 +81,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
       await ctx.sessions.destroy(req.cookies[ACCOUNTANT_COOKIE]);
       const token = await ctx.sessions.create('accountant', account.id, req.ip);
       setSessionCookie(req, reply, ACCOUNTANT_COOKIE, token);
-      return accounts.toMe(account);
+      return await accounts.toMe(account);
     },
   );
 
@@ -97,7 +97,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const session = await ctx.sessions.resolveAccountant(req.cookies[ACCOUNTANT_COOKIE]);
-      return { me: session ? accounts.toMe(session.account) : null };
+      return { me: session ? await accounts.toMe(session.account) : null };
     },
   );
 
@@ -117,7 +117,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/me',
     { preValidation: identityPolicy.self, schema: { tags: ['identity'], summary: '当前登录的会计人员', response: { 200: meResponse } } },
-    async (req) => accounts.toMe(req.account ?? (await accounts.getById(req.accountantId ?? ''))),
+    async (req) => await accounts.toMe(req.account ?? (await accounts.getById(req.accountantId ?? ''))),
   );
 
   app.post(

@@ -12,6 +12,7 @@ const PURPOSE_TEXT: Record<SmsPurpose, string> = {
   register: '注册账号',
   reset_password: '找回密码',
   change_phone: '修改手机号',
+  close_account: '注销账号',
 };
 
 /**

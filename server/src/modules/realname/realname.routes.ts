@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   alipayCertificationResponse,
@@ -10,13 +9,8 @@ import {
   realnameStatusResponse,
 } from '@ausm/domain';
 import { RealnameService } from './realname.service';
-import { ownOrigin } from '../../platform/csrf';
+import { linkOrigin as originOf } from '../../platform/csrf';
 import { realnamePolicy } from './realname.policy';
-
-/** Links handed out (the QR code's scanUrl) start at the public address, never at what the Host header says. */
-function originOf(req: FastifyRequest): string {
-  return req.server.ctx.config.publicOrigin ?? ownOrigin(req);
-}
 
 export const realnameRoutes: FastifyPluginAsyncZod = async (app) => {
   const { ctx } = app;

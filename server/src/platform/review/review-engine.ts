@@ -229,6 +229,14 @@ export class ReviewEngine {
     return Boolean(await db.selectFrom('review_files').select('file_id').where('review_id', '=', reviewId).where('file_id', '=', fileId).executeTakeFirst());
   }
 
+  /**
+   * The retention job's purge of a closed account's files (ADR 0012): the items keep their history
+   * and their payload's file ids, which then no longer open anything.
+   */
+  async detachFiles(trx: Db, fileIds: ReadonlyArray<string>): Promise<void> {
+    if (fileIds.length) await trx.deleteFrom('review_files').where('file_id', 'in', [...fileIds]).execute();
+  }
+
   async get(id: string, db: Db = this.db): Promise<Review> {
     const row = await db.selectFrom('reviews').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw AppError.notFound('审核事项');

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { Alert, Button, Card, Form, Input, Select, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Checkbox, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import {
@@ -21,10 +21,11 @@ import { NoticeCard } from '../../components/notice-card';
 import { DoneCard, PasswordPair, SmsCodeField, useFormSubmit } from './account-form-parts';
 import { NameField } from '../../components/name-field';
 import { SexBirthFields } from '../../components/sex-birth-fields';
+import { PrivacyNoticeDialog, usePrivacyNotice } from '../../components/privacy-notice';
 
 const todayLocal = () => beijingDate(new Date());
 
-type RegisterValues = Omit<RegisterRequest, 'birthDate'> & { birthDate?: Dayjs };
+type RegisterValues = Omit<RegisterRequest, 'birthDate' | 'privacyVersion'> & { birthDate?: Dayjs; privacyConsent?: boolean };
 
 
 /** 注册: the guide's fields, checked by the same domain rules the server applies. */
@@ -33,9 +34,13 @@ export function RegisterPage() {
   const { data: config } = usePublicConfig();
   const policy = config?.passwordPolicy ?? DENGBAO_PASSWORD_POLICY;
   const today = config?.today ?? todayLocal();
-  const { error, submitting, done, submit, codeVoided } = useFormSubmit(form, (values) =>
+  const { data: notice } = usePrivacyNotice();
+  const [reading, setReading] = useState(false);
+  const { error, submitting, done, submit, codeVoided } = useFormSubmit(form, ({ privacyConsent: _agreed, ...values }) =>
     api('POST', '/api/accounts', {
       ...values,
+      // the version the person was shown: a notice changed meanwhile is refused (PRIVACY_NOTICE_CHANGED)
+      privacyVersion: notice?.version ?? 0,
       nationality: values.idType === 'foreign_passport' ? values.nationality : undefined,
       // a mainland card carries sex and birth date; the other documents do not, so they are asked for
       sex: values.idType === 'mainland_id' ? undefined : values.sex,
@@ -91,6 +96,18 @@ export function RegisterPage() {
             <Input autoComplete="tel" inputMode="tel" maxLength={20} placeholder="请输入本人手机号" />
           </Form.Item>
           <SmsCodeField form={form} purpose="register" codeVoided={codeVoided} />
+          <Form.Item
+            name="privacyConsent"
+            valuePropName="checked"
+            rules={[{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error('请阅读并同意《个人信息保护政策》'))) }]}
+            validateTrigger="onChange"
+          >
+            <Checkbox>我已阅读并同意《个人信息保护政策》</Checkbox>
+          </Form.Item>
+          <Button type="link" style={{ padding: 0, marginTop: -16, marginBottom: 12 }} onClick={() => setReading(true)}>
+            阅读《个人信息保护政策》全文
+          </Button>
+          <PrivacyNoticeDialog open={reading} onClose={() => setReading(false)} />
           <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
             注册
           </Button>

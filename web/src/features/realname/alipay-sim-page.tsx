@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { Alert, Button, Checkbox, Form, Input, Result, Spin, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { alipaySimConfirmRequest, alipaySimSessionResponse } from '@ausm/domain';
 import { api, ApiError } from '../../lib/api';
+import { SimPhone } from '../../components/sim-phone';
 
 type SimSession = z.infer<typeof alipaySimSessionResponse>;
 type ConfirmRequest = z.infer<typeof alipaySimConfirmRequest>;
@@ -32,13 +33,6 @@ export default function AlipaySimPage() {
     retry: false,
   });
 
-  useEffect(() => {
-    const before = document.title;
-    document.title = '支付宝 · 身份验证';
-    return () => {
-      document.title = before;
-    };
-  }, []);
 
   const confirm = async (values: ConfirmForm) => {
     setSubmitting(true);
@@ -135,19 +129,8 @@ export default function AlipaySimPage() {
   }
 
   return (
-    <main style={{ minHeight: '100vh', background: '#e9edf3', display: 'flex', justifyContent: 'center', alignItems: 'flex-start', padding: '24px 8px' }}>
-      <section
-        aria-labelledby="alipay-sim-title"
-        style={{ width: '100%', maxWidth: 375, minHeight: 640, background: '#fff', borderRadius: 28, border: '8px solid #1f1f1f', overflow: 'hidden', boxShadow: '0 8px 24px rgba(0,0,0,.18)' }}
-      >
-        <header style={{ background: BLUE, color: '#fff', padding: '16px 16px 14px', textAlign: 'center' }}>
-          <h1 id="alipay-sim-title" style={{ fontSize: 18, margin: 0, fontWeight: 600 }}>
-            支付宝 · 身份验证
-          </h1>
-          <div style={{ fontSize: 12, marginTop: 4 }}>模拟手机（演示环境）</div>
-        </header>
-        <div style={{ padding: 16 }}>{content}</div>
-      </section>
-    </main>
+    <SimPhone title="支付宝 · 身份验证" headerColor={BLUE} background="#e9edf3">
+      {content}
+    </SimPhone>
   );
 }
