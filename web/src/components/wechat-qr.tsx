@@ -66,7 +66,7 @@ export function WechatQr({ purpose, open, poll, onDone, demo }: Props) {
     status === 'expired' ? '二维码已过期，请刷新二维码' :
     status === 'cancelled' ? '已在手机上取消，请刷新二维码' :
     status === 'done' ? '已完成' :
-    `请使用微信扫一扫，${purpose}`;
+    `请使用微信扫描二维码${purpose}`;
 
   return (
     <div style={{ textAlign: 'center' }}>
