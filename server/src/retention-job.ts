@@ -9,8 +9,10 @@ const BATCH = 2000;
 /**
  * Applies the retention policy (docs/operations.md, 保存期限), once a day:
  * - WeChat and Alipay QR tickets older than ticketDays;
- * - accounts closed more than closedAccountDays ago: their files (bytes and rows), consents and
- *   tickets are deleted and the account row keeps no name, document or birth date ("已注销用户");
+ * - accounts closed more than closedAccountDays ago: their files (bytes and rows), education and
+ *   work entries, consents and tickets are deleted, the collection keeps no personal fields, the
+ *   items keep no payload (their kind, status, department and history stay as the department's
+ *   record) and the account row keeps no name, document or birth date ("已注销用户");
  * - audit rows older than auditDays: the audit log is append-only in the database, so the job first
  *   records a retention grant (cutoff and the policy version) — the only thing the database's
  *   trigger lets a DELETE through for — and then deletes in batches; its own audit row says how many.
@@ -39,11 +41,15 @@ export function retentionJob(ctx: AppContext): Job {
       for (const { id } of due) {
         const owned = await db.selectFrom('files').select(['id', 'storage_key']).where('account_id', '=', id).execute();
         await db.transaction().execute(async (trx) => {
-          for (let i = 0; i < owned.length; i += 500) {
-            const ids = owned.slice(i, i + 500).map((f) => f.id);
-            await ctx.reviews.detachFiles(trx, ids);
-            await trx.deleteFrom('files').where('id', 'in', ids).execute();
-          }
+          await ctx.reviews.forgetAccount(trx, id, owned.map((f) => f.id));
+          for (let i = 0; i < owned.length; i += 500) await trx.deleteFrom('files').where('id', 'in', owned.slice(i, i + 500).map((f) => f.id)).execute();
+          await trx.deleteFrom('education_entries').where('account_id', '=', id).execute();
+          await trx.deleteFrom('work_entries').where('account_id', '=', id).execute();
+          await trx
+            .updateTable('collections')
+            .set({ photo_file_id: null, political_status: null, ethnicity: null, email: null, address: null, postcode: null, extra_id_type: null, extra_id_number_enc: null, identity_proof_file_id: null })
+            .where('account_id', '=', id)
+            .execute();
           await trx.deleteFrom('consents').where('account_id', '=', id).execute();
           await trx.deleteFrom('wechat_tickets').where('account_id', '=', id).execute();
           await trx.deleteFrom('alipay_certifications').where('account_id', '=', id).execute();

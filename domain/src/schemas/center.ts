@@ -57,3 +57,16 @@ export const closureInfoResponse = z.object({
   policyId: z.string(),
 });
 export type ClosureInfo = z.infer<typeof closureInfoResponse>;
+
+/* 管理端 → 政策参数: the notice's versions, and publishing a new one (system administrator; audited). */
+export const privacyNoticeVersion = privacyNoticeResponse.extend({ createdAt: z.string(), current: z.boolean() });
+export const privacyNoticeListResponse = z.object({ today: z.string(), notices: z.array(privacyNoticeVersion) });
+export type PrivacyNoticeList = z.infer<typeof privacyNoticeListResponse>;
+export const privacyNoticeCreateRequest = z
+  .object({
+    title: z.string({ error: '请输入标题' }).trim().min(1, '请输入标题').max(60, '标题不能超过60个字'),
+    body: z.string({ error: '请输入正文' }).trim().min(20, '正文过短').max(20_000, '正文不能超过20000个字'),
+    effectiveFrom: z.string({ error: '请选择生效日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD'),
+  })
+  .strict();
+export type PrivacyNoticeCreateRequest = z.infer<typeof privacyNoticeCreateRequest>;

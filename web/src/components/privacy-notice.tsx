@@ -61,7 +61,7 @@ export function ConsentGate({ me, onDecline }: { me: Me | null | undefined; onDe
       closable={false}
       mask={{ closable: false }}
       keyboard={false}
-      title={`${notice.title}已更新`}
+      title={`请阅读并同意《${notice.title}》`}
       width={720}
       footer={
         <>
@@ -72,7 +72,7 @@ export function ConsentGate({ me, onDecline }: { me: Me | null | undefined; onDe
         </>
       }
     >
-      <Typography.Paragraph>请阅读更新后的{notice.title}。同意后方可继续使用平台；不同意的，将退出登录，您也可以在登录后申请注销账号。</Typography.Paragraph>
+      <Typography.Paragraph>您尚未同意现行的{notice.title}（第{notice.version}版）。同意后方可继续使用平台；不同意的，将退出登录，您也可以在登录后申请注销账号。</Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
       <PrivacyNoticeText notice={notice} />
     </Modal>

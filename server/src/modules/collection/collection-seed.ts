@@ -93,7 +93,8 @@ interface Ctx {
   files: FileService;
 }
 
-async function createAccount(c: Ctx, p: { idNumber: string; name: string; phone: string }, hash: string, verified: boolean): Promise<string | undefined> {
+/** `consented`: agreed to the 个人信息保护政策 in force; a person brought over from a provincial platform has not, and is asked at the first sign-in. */
+async function createAccount(c: Ctx, p: { idNumber: string; name: string; phone: string }, hash: string, verified: boolean, consented = true): Promise<string | undefined> {
   const { fieldCrypto } = c.app;
   const idIndex = fieldCrypto.blindIndex('id_number', p.idNumber);
   const phoneIndex = fieldCrypto.blindIndex('phone', p.phone);
@@ -107,7 +108,7 @@ async function createAccount(c: Ctx, p: { idNumber: string; name: string; phone:
       id, id_type: 'mainland_id', id_number_enc: fieldCrypto.encrypt(p.idNumber), id_number_index: idIndex, login_index: idIndex, identity_version: 2, name: p.name, nationality: null,
       phone_enc: fieldCrypto.encrypt(p.phone), phone_index: phoneIndex, password_hash: hash,
       sex: parsed.ok ? (parsed.sex ?? null) : null, birth_date: parsed.ok ? (parsed.birthDate ?? null) : null, locked_until: null,
-      realname_verified: verified ? 1 : 0, realname_method: verified ? 'alipay' : null, realname_at: verified ? c.now : null, privacy_version: 1, created_at: c.now, updated_at: c.now,
+      realname_verified: verified ? 1 : 0, realname_method: verified ? 'alipay' : null, realname_at: verified ? c.now : null, privacy_version: consented ? 1 : null, created_at: c.now, updated_at: c.now,
     })
     .execute();
   return id;
@@ -198,7 +199,7 @@ async function seedApproved(c: Ctx, p: ReturnType<typeof demoPeople>['approved']
 }
 
 async function seedLegacy(c: Ctx, p: ReturnType<typeof demoPeople>['legacy'], hash: string): Promise<void> {
-  const accountId = await createAccount(c, p, hash, true);
+  const accountId = await createAccount(c, p, hash, true, false);
   if (!accountId) return;
   const school = '山东财经大学';
   await chsiPair(c, p, school, '本科', '2007-07-01', '104562007050001234', '1045642007001234');

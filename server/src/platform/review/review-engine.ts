@@ -230,11 +230,13 @@ export class ReviewEngine {
   }
 
   /**
-   * The retention job's purge of a closed account's files (ADR 0012): the items keep their history
-   * and their payload's file ids, which then no longer open anything.
+   * The retention job's purge of an account closed past its period (ADR 0012): the items' links to
+   * its files go, and what the person submitted (payload, before) is emptied; the items keep their
+   * kind, status, department, times and history of actions, as the department's record.
    */
-  async detachFiles(trx: Db, fileIds: ReadonlyArray<string>): Promise<void> {
-    if (fileIds.length) await trx.deleteFrom('review_files').where('file_id', 'in', [...fileIds]).execute();
+  async forgetAccount(trx: Db, accountId: string, fileIds: ReadonlyArray<string>): Promise<void> {
+    for (let i = 0; i < fileIds.length; i += 500) await trx.deleteFrom('review_files').where('file_id', 'in', fileIds.slice(i, i + 500)).execute();
+    await trx.updateTable('reviews').set({ payload: '{}', before: null }).where('account_id', '=', accountId).execute();
   }
 
   async get(id: string, db: Db = this.db): Promise<Review> {

@@ -14,7 +14,8 @@ import {
   type RegisterRequest,
   beijingDate,
 } from '@ausm/domain';
-import { api } from '../../lib/api';
+import { api, ApiError } from '../../lib/api';
+import { useQueryClient } from '@tanstack/react-query';
 import { ruleFrom } from '../../lib/forms';
 import { usePublicConfig } from '../../lib/session';
 import { NoticeCard } from '../../components/notice-card';
@@ -36,6 +37,7 @@ export function RegisterPage() {
   const today = config?.today ?? todayLocal();
   const { data: notice } = usePrivacyNotice();
   const [reading, setReading] = useState(false);
+  const qc = useQueryClient();
   const { error, submitting, done, submit, codeVoided } = useFormSubmit(form, ({ privacyConsent: _agreed, ...values }) =>
     api('POST', '/api/accounts', {
       ...values,
@@ -45,7 +47,14 @@ export function RegisterPage() {
       // a mainland card carries sex and birth date; the other documents do not, so they are asked for
       sex: values.idType === 'mainland_id' ? undefined : values.sex,
       birthDate: values.idType === 'mainland_id' || !values.birthDate ? undefined : values.birthDate.format('YYYY-MM-DD'),
-    } satisfies RegisterRequest),
+    } satisfies RegisterRequest).catch(async (e: unknown) => {
+      // the notice changed while the form was open: show the new one and ask again
+      if (e instanceof ApiError && e.code === 'PRIVACY_NOTICE_CHANGED') {
+        form.setFieldValue('privacyConsent', false);
+        await qc.invalidateQueries({ queryKey: ['privacy-notice'] });
+      }
+      throw e;
+    }),
   );
   const idType = Form.useWatch('idType', form) ?? 'mainland_id';
   const idNumber = Form.useWatch('idNumber', form) ?? '';

@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { PolicyVersion } from '@ausm/domain';
 import { ApiError, api } from '../../lib/api';
 import { formatBeijingTime, usePageTitle } from './admin-session';
+import { PrivacyNoticesCard } from './privacy-notices-card';
 
 interface PolicyField {
   key: string;
@@ -122,6 +123,7 @@ export default function PoliciesPage() {
           </Card>
         );
       })}
+      <PrivacyNoticesCard />
       {editing && q.data && <NewVersion policy={editing} today={q.data.today} onClose={() => setEditing(undefined)} />}
     </>
   );
