@@ -30,6 +30,13 @@ test('a person who has not agreed to the notice in force is asked first: 不同�
   await loginViaUi(page, LEGACY.phone, LEGACY.password);
   await expect(dialog).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/consent-dialog-phone.png` });
+  // in the 适老化 mode too (remembered by the browser), the dialog is what comes first
+  await page.evaluate(() => localStorage.setItem('ausm.elder', '1'));
+  await page.reload();
+  await expect(page.locator('html')).toHaveClass(/\bausm-elder\b/);
+  await expect(dialog).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/elder-consent-dialog-phone.png` });
   await dialog.getByRole('button', { name: '同意', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('masked-name')).toHaveText('陈**');

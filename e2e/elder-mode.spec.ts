@@ -39,14 +39,11 @@ const SIGNED_IN_PAGES: ReadonlyArray<PortalPage> = [
   { name: 'honors', path: '/honors' },
 ];
 
-/**
- * 个人中心 (issue 13, built alongside this mode). TODO(issue 13): confirm the list once 个人中心 is
- * finished (a page that shows 页面不存在 counts as a finding).
- */
+/** 个人中心's four pages (a page that shows 页面不存在 counts as a finding). */
 const CENTER_PAGES: ReadonlyArray<PortalPage> = [
   { name: 'center', path: '/center', shot: true },
   { name: 'center-wechat', path: '/center/wechat', shot: true },
-  { name: 'center-phone', path: '/center/phone' },
+  { name: 'center-phone', path: '/center/phone', shot: true },
   { name: 'center-data', path: '/center/data', shot: true },
 ];
 
