@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { AppContext } from './platform/context';
 import type { Job } from './platform/jobs';
+import type { Insertable } from 'kysely';
+import type { Database } from './db/types';
 
 /** The meta key holding when the review counts were last refreshed. */
 export const REVIEW_COUNTS_AS_OF = 'review_counts_refreshed_at';
@@ -41,24 +43,12 @@ export function reviewCountsJob(ctx: AppContext): Job {
     everySeconds: 60,
     leaseSeconds: 5 * 60,
     async run() {
-      const { db, clock } = ctx;
-      const rows = await db
+      const rows = await ctx.db
         .selectFrom('reviews')
         .select(['department_code', 'city_code', 'province_code', 'kind', 'status', (eb) => eb.fn.countAll<number>().as('count')])
         .groupBy(['department_code', 'city_code', 'province_code', 'kind', 'status'])
         .execute();
-      const asOf = clock.now().toISOString();
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('review_counts').execute();
-        for (let i = 0; i < rows.length; i += 500) {
-          await trx.insertInto('review_counts').values(rows.slice(i, i + 500).map((r) => ({ ...r, count: Number(r.count) }))).execute();
-        }
-        await trx
-          .insertInto('meta')
-          .values({ key: REVIEW_COUNTS_AS_OF, value: asOf })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`excluded.value` }))
-          .execute();
-      });
+      const asOf = await replaceSummary(ctx, 'review_counts', rows.map((r) => ({ ...r, count: Number(r.count) })), REVIEW_COUNTS_AS_OF);
       return `${rows.length} count rows as of ${asOf}`;
     },
   };
@@ -71,27 +61,33 @@ export function collectionCountsJob(ctx: AppContext): Job {
     everySeconds: 60,
     leaseSeconds: 5 * 60,
     async run() {
-      const { db, clock } = ctx;
-      const rows = await db
+      const rows = await ctx.db
         .selectFrom('collections')
         .select(['department_code', 'status', (eb) => eb.fn.countAll<number>().as('count')])
         .where('department_code', 'is not', null)
         .where('status', '!=', 'draft')
         .groupBy(['department_code', 'status'])
         .execute();
-      const asOf = clock.now().toISOString();
-      await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('collection_counts').execute();
-        for (let i = 0; i < rows.length; i += 500) {
-          await trx.insertInto('collection_counts').values(rows.slice(i, i + 500).map((r) => ({ department_code: r.department_code ?? '', status: r.status, count: Number(r.count) }))).execute();
-        }
-        await trx
-          .insertInto('meta')
-          .values({ key: COLLECTION_COUNTS_AS_OF, value: asOf })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`excluded.value` }))
-          .execute();
-      });
+      const asOf = await replaceSummary(ctx, 'collection_counts', rows.map((r) => ({ department_code: r.department_code ?? '', status: r.status, count: Number(r.count) })), COLLECTION_COUNTS_AS_OF);
       return `${rows.length} collection count rows as of ${asOf}`;
     },
   };
+}
+
+/**
+ * Replaces a summary table's rows and stamps their time in meta, in one transaction: a reader sees
+ * the old counts or the new ones with their time, never a half-written table.
+ */
+async function replaceSummary<T extends 'review_counts' | 'collection_counts'>(ctx: AppContext, table: T, rows: ReadonlyArray<Insertable<Database[T]>>, asOfKey: string): Promise<string> {
+  const asOf = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom(table).execute();
+    for (let i = 0; i < rows.length; i += 500) await trx.insertInto(table).values(rows.slice(i, i + 500) as never).execute();
+    await trx
+      .insertInto('meta')
+      .values({ key: asOfKey, value: asOf })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`excluded.value` }))
+      .execute();
+  });
+  return asOf;
 }

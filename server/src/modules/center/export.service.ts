@@ -30,6 +30,8 @@ export async function personalDataCopy(ctx: AppContext, a: Account, ip: string):
   const actions = reviews.length
     ? await db.selectFrom('review_actions').select(['review_id', 'action', 'actor_kind', 'note', 'at']).where('review_id', 'in', reviews.map((r) => r.id)).orderBy('at').execute()
     : [];
+  const actionsOf = new Map<string, typeof actions>();
+  for (const x of actions) actionsOf.set(x.review_id, [...(actionsOf.get(x.review_id) ?? []), x]);
   const label = (kind: string) => (ctx.reviews.kinds.has(kind) ? ctx.reviews.definition(kind).workflow.label : kind);
   const copy = {
     说明: '全国会计人员统一服务管理平台 个人数据副本（依据《个人信息保护法》第四十五条）。证件号码、手机号为完整值，请妥善保管本文件。',
@@ -58,7 +60,7 @@ export async function personalDataCopy(ctx: AppContext, a: Account, ip: string):
       审核时间: r.decided_at,
       审核意见: r.decision_note,
       管理部门代码: r.department_code,
-      经过: actions.filter((x) => x.review_id === r.id).map((x) => ({ 操作: x.action, 操作人: ACTOR_LABEL[x.actor_kind], 时间: x.at, 意见: x.note })),
+      经过: (actionsOf.get(r.id) ?? []).map((x) => ({ 操作: x.action, 操作人: ACTOR_LABEL[x.actor_kind], 时间: x.at, 意见: x.note })),
     })),
     上传的材料: files.map((f) => ({ 文件名: f.original_name, 类型: f.type, 大小: f.size, SHA256: f.sha256, 用途: f.purpose, 上传时间: f.created_at })),
     最近的账号安全记录: security.map((s) => ({ 时间: s.at, 操作: s.action, 结果: s.outcome, 网络地址: s.ip })),

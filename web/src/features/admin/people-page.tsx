@@ -166,15 +166,8 @@ export function PeoplePage() {
   );
 }
 
-interface HonorForm {
-  type?: 'reward' | 'penalty';
-  title?: string;
-  authority?: string;
-  date?: Dayjs;
-  documentNo?: string;
-  description?: string;
-  documentFileId?: string | null;
-}
+/** the form's values: the request's fields, the date as the picker's */
+type HonorForm = Partial<Omit<DepartmentHonorRequest, 'date'>> & { date?: Dayjs };
 
 /** 录入奖惩: the department's own record of a reward or penalty, named by its 文号; approved as it is recorded. */
 function HonorModal({ accountId, onClose, onDone }: { accountId: string; onClose: () => void; onDone: (r: HonorRecord) => void }) {

@@ -15,15 +15,8 @@ import './collection.css';
 const TITLE = '奖惩信息';
 const HONORS_KEY = ['honors'] as const;
 
-interface HonorForm {
-  type?: 'reward' | 'penalty';
-  title?: string;
-  authority?: string;
-  date?: Dayjs;
-  documentNo?: string;
-  description?: string;
-  documentFileId?: string | null;
-}
+/** the form's values: the request's fields, the date as the picker's */
+type HonorForm = Partial<Omit<HonorRequest, 'date'>> & { date?: Dayjs };
 
 /** 申请登记: a reward or penalty with its document, for the person's department to review. */
 function HonorApplyModal({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
