@@ -92,6 +92,17 @@ describe(`信息修改: the registered phone (${dialectName})`, () => {
     expect((await messages(p.phone)).filter((m) => m.includes('修改为'))).toHaveLength(1);
   });
 
+  it('wrong passwords at 信息修改 count toward the login lockout', async () => {
+    const p = await c.person();
+    const newPhone = newPerson().phone;
+    const answers: string[] = [];
+    for (let i = 0; i < 5; i++) answers.push((await p.call('POST', '/api/center/phone', { password: `Wrong#Pass${i}`, newPhone, smsCode: '000000' })).json().code);
+    expect(answers).toEqual(['PASSWORD_WRONG', 'PASSWORD_WRONG', 'PASSWORD_WRONG', 'PASSWORD_WRONG', 'ACCOUNT_LOCKED']);
+    // the right password does not get in now, here or at login
+    expect((await p.call('POST', '/api/center/phone', { password: p.password, newPhone, smsCode: '000000' })).json().code).toBe('ACCOUNT_LOCKED');
+    expect((await login(t.app, p.phone, p.password)).json().code).toBe('ACCOUNT_LOCKED');
+  });
+
   it('a code sent for another purpose does not change the phone', async () => {
     const p = await c.person();
     const newPhone = newPerson().phone;
@@ -127,6 +138,8 @@ describe(`注销账号 (${dialectName})`, () => {
     const p = await c.person();
     const info = (await p.call('GET', '/api/center/closure')).json();
     expect(info.blockers).toEqual([]);
+    // the number the code goes to, masked as everywhere
+    expect(info.maskedPhone).toBe(`${p.phone.slice(0, 3)}****${p.phone.slice(7)}`);
     expect(info.kept.map((k: { days: number }) => k.days)).toEqual([1825, 1825, 1095]);
     await c.complete(p);
     expect((await p.call('POST', '/api/collection/submit', { promise: true })).statusCode).toBe(200);
